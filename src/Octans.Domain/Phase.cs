@@ -1,0 +1,1 @@
+namespace Octans.Domain; public enum Phase { Clear, Hold, Build }

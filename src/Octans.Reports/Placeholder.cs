@@ -1,0 +1,1 @@
+namespace Octans.Reports; public static class Placeholder {}
