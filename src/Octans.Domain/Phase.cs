@@ -1,1 +1,20 @@
-namespace Octans.Domain; public enum Phase { Clear, Hold, Build }
+namespace Octans.Domain;
+
+public enum Phase { Clear, Hold, Build }
+
+internal static class PhaseOrder
+{
+    public static Phase? Next(this Phase phase) => phase switch
+    {
+        Phase.Clear => Phase.Hold,
+        Phase.Hold => Phase.Build,
+        _ => null,
+    };
+
+    public static Phase? Previous(this Phase phase) => phase switch
+    {
+        Phase.Build => Phase.Hold,
+        Phase.Hold => Phase.Clear,
+        _ => null,
+    };
+}

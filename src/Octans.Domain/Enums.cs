@@ -1,0 +1,11 @@
+namespace Octans.Domain;
+
+public enum Risk { High, Medium, Low }
+
+public enum Rag { Red, Amber, Green }
+
+public enum Outcome { Resolved, ReducedAndManaged, HandedOver, NoFurtherAction, Duplicate }
+
+public enum ActionStatus { Open, Done, Cancelled }
+
+public enum ProblemStatus { Open, Closed }

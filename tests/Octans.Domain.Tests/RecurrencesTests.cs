@@ -1,0 +1,33 @@
+using static Octans.Domain.Tests.Scenario;
+
+namespace Octans.Domain.Tests;
+
+public class RecurrencesTests
+{
+    private static Decision Decide(LogRecurrence command) =>
+        ProblemDecisions.Decide(Given(Advanced(Phase.Clear, Phase.Hold)), command, LightingOfficer, Now);
+
+    [Fact]
+    public void A_recurrence_is_logged() =>
+        Decide(new LogRecurrence(Today.AddDays(-1), " Six bags dumped overnight. ", " "))
+            .ShouldAccept(new RecurrenceLogged(ProblemId, Today.AddDays(-1), "Six bags dumped overnight.", null,
+                LightingOfficer, Now));
+
+    [Fact]
+    public void A_recurrence_cannot_be_seen_in_the_future() =>
+        Decide(new LogRecurrence(Today.AddDays(1), "Bags dumped.")).ShouldBeRefused("observedOn");
+
+    [Fact]
+    public void A_recurrence_needs_the_date_it_was_seen() =>
+        Decide(new LogRecurrence(null, "Bags dumped.")).ShouldBeRefused("observedOn");
+
+    [Fact]
+    public void A_recurrence_needs_a_description() =>
+        Decide(new LogRecurrence(Today, " ", "CCTV")).ShouldBeRefused("description");
+
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(501, false)]
+    public void A_recurrence_description_has_at_most_500_characters(int length, bool accepted) =>
+        Decide(new LogRecurrence(Today, Text(length))).IsRefused.ShouldBe(!accepted);
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using static Octans.Domain.Tests.Scenario;
+
+namespace Octans.Domain.Tests;
+
+/// <summary>Marten stores the snapshot and the events with System.Text.Json, camelCase and enums as strings.</summary>
+public class SerializationTests
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private static IEnumerable<IProblemEvent> OneOfEach =>
+    [
+        Reported,
+        new ProblemDetailsRevised(ProblemId, "Dark alley", null, "Lighting", Risk.Medium, Alley with { Uprn = null }, Coordinator, Now),
+        Planned(Id(1)) with { Assignee = "Night crew" },
+        Completed(Id(1)),
+        new ActionReopened(ProblemId, Id(1), "Back.", Coordinator, Now),
+        Cancelled(Id(1)),
+        new ActionReassigned(ProblemId, Id(1), StreetLighting, null, Coordinator, Now),
+        new ActionRescheduled(ProblemId, Id(1), Today.AddDays(9), "Parts.", Coordinator, Now),
+        new NoteAdded(ProblemId, "Quiet week.", Coordinator, Now),
+        CriterionAdded(Id(2), Phase.Hold),
+        CriterionMet(Id(2)),
+        new ReviewRecorded(ProblemId, Today, Rag.Green, "Hold.", Today.AddMonths(3), Coordinator, Now),
+        new RecurrenceLogged(ProblemId, Today, "Bags.", "CCTV", LightingOfficer, Now),
+        Advanced(Phase.Clear, Phase.Hold, "Patrols cover it."),
+        new PhaseReverted(ProblemId, Phase.Hold, Phase.Clear, "Back.", Coordinator, Now),
+        Closed with { Outcome = Outcome.Duplicate, DuplicateOf = OtherProblemId },
+        new ProblemReopened(ProblemId, "Not a duplicate.", Coordinator, Now),
+    ];
+
+    [Fact]
+    public void The_sample_covers_every_event_type() =>
+        OneOfEach.Select(e => e.GetType()).ShouldBe(ProblemEvents.All, ignoreOrder: true);
+
+    [Fact]
+    public void Every_event_survives_a_round_trip()
+    {
+        foreach (var e in OneOfEach)
+        {
+            var json = JsonSerializer.Serialize(e, e.GetType(), Options);
+
+            JsonSerializer.Deserialize(json, e.GetType(), Options).ShouldBe(e, json);
+        }
+    }
+
+    [Fact]
+    public void Events_are_written_in_camelCase_with_enums_as_words()
+    {
+        var json = JsonSerializer.Serialize(Reported, Options);
+
+        json.ShouldContain("\"problemId\":");
+        json.ShouldContain("\"risk\":\"High\"");
+        json.ShouldContain("\"reportedAt\":\"2026-10-13T10:00:00+00:00\"");
+        json.ShouldNotContain("\"at\":");
+    }
+
+    [Fact]
+    public void A_populated_problem_survives_a_round_trip()
+    {
+        var problem = Problem.Replay(ProblemTests.AMonthOnTheAlley);
+        problem.Play(Closed with { Outcome = Outcome.Duplicate, DuplicateOf = OtherProblemId });
+        var json = JsonSerializer.Serialize(problem, Options);
+
+        var stored = JsonSerializer.Deserialize<Problem>(json, Options).ShouldNotBeNull();
+
+        stored.ShouldBeEquivalentTo(problem);
+        JsonSerializer.Serialize(stored, Options).ShouldBe(json);
+        json.ShouldContain("\"phase\":\"Clear\"");
+        json.ShouldContain("\"earliestOpenDueOn\":\"2026-11-10\"");
+    }
+}
