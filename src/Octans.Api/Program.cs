@@ -1,4 +1,43 @@
+using System.Text.Json.Serialization;
+using JasperFx;
+using Octans.Api.Health;
+using Octans.Api.Setup;
+using Octans.Api.SigningIn;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddSingleton(TimeProvider.System);
+services.AddOctansMarten(builder.Environment);
+builder.AddOctansWolverine();
+services.AddOctansHangfire(builder.Configuration);
+services.AddOctansSignIn();
+services.AddOctansHealth();
+services.AddSingleton<DatabaseStartup>();
+services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
+services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.AddProblemDetails();
+services.AddExceptionHandler<ErrorAnswers>();
+services.AddOpenApi();
+services.AddRazorPages();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
-app.Run();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseMiddleware<WaitForDatabase>();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOctansHealth();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("Octans API").WithOpenApiRoutePattern("/openapi/v1.json")).AllowAnonymous();
+app.MapOctansEndpoints();
+app.MapOctansJobDashboard();
+app.MapRazorPages();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

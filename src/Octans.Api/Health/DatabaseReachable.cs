@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using Octans.Api.Setup;
+
+namespace Octans.Api.Health;
+
+public sealed class DatabaseReachable(DatabaseSettings settings) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellation)
+    {
+        if (!settings.IsConfigured) return HealthCheckResult.Unhealthy("No database is configured (OCTANS_DB).");
+        try
+        {
+            await using var connection = new NpgsqlConnection(settings.ConnectionString);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            await connection.OpenAsync(timeout.Token);
+            await using var command = new NpgsqlCommand("select 1", connection);
+            await command.ExecuteScalarAsync(timeout.Token);
+            return HealthCheckResult.Healthy("PostgreSQL answers.");
+        }
+        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL is not reachable.");
+        }
+    }
+}
+
+public static class OctansHealth
+{
+    public const string Ready = "ready";
+
+    public static IServiceCollection AddOctansHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseReachable>("postgresql", tags: [Ready]);
+        return services;
+    }
+
+    public static void MapOctansHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(Ready) }).AllowAnonymous();
+    }
+}

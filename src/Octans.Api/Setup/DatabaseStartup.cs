@@ -1,0 +1,87 @@
+using Marten;
+using Octans.Api.Demo;
+using Octans.Api.ReferenceData;
+
+namespace Octans.Api.Setup;
+
+/// <summary>
+/// Prepares the database once the app is running: schema objects (outside Production), the services deferred until
+/// the database answers, reference data and, in Development, the demo accounts. It runs in the background and
+/// retries, so the app starts and answers 503 while the database is down, and catches up when it returns.
+/// </summary>
+public sealed class DatabaseStartup(
+    IServiceProvider services,
+    DatabaseSettings settings,
+    DeferredServices deferred,
+    IHostEnvironment environment,
+    IConfiguration configuration,
+    ILogger<DatabaseStartup> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Ready => _ready.Task;
+
+    public bool SeedDemoAccounts => configuration.GetValue("Octans:SeedDemoAccounts", environment.IsDevelopment());
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        if (!settings.IsConfigured)
+        {
+            logger.LogError("No database is configured: set OCTANS_DB, or start Octans with ops/run");
+            return;
+        }
+
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await PrepareAsync(stopping);
+                _ready.TrySetResult();
+                return;
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested && IsDatabaseUnavailable(exception))
+            {
+                logger.LogWarning("The database is not reachable yet ({Reason}); trying again in {Delay}", exception.Message, delay);
+                await Task.Delay(delay, stopping);
+                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Preparing the database failed");
+                _ready.TrySetException(exception);
+                return;
+            }
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellation)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        if (!environment.IsProduction())
+        {
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            await services.GetRequiredService<HangfireSchema>().ApplyAllConfiguredChangesToDatabaseAsync(ct: cancellation);
+        }
+        await deferred.StartAsync(services, cancellation);
+
+        await ReferenceDataStorage.SeedAsync(store, cancellation);
+        if (SeedDemoAccounts)
+            await DemoAccounts.SeedAsync(store, DemoAccounts.Password(configuration), cancellation);
+        logger.LogInformation("The database is ready");
+    }
+
+    public override async Task StopAsync(CancellationToken cancellation)
+    {
+        await base.StopAsync(cancellation);
+        await deferred.StopAsync(cancellation);
+    }
+
+    public static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    {
+        Npgsql.NpgsqlException { IsTransient: true } => true,
+        Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException or IOException } => true,
+        System.Net.Sockets.SocketException => true,
+        _ => exception.InnerException is { } inner && IsDatabaseUnavailable(inner),
+    };
+}

@@ -1,0 +1,75 @@
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Octans.Api.Setup;
+
+/// <summary>
+/// Turns the faults that escape an endpoint into RFC 9457 answers a coordinator can act on: a stale version is a
+/// 409 with the current version, a database that is down is a 503, anything else a 500 without internals.
+/// </summary>
+public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorAnswers> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
+    {
+        var problem = exception switch
+        {
+            ConcurrencyException => await Conflict(context, cancellation),
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode, Title = "The request could not be read",
+                Detail = "The request body is not valid JSON of the expected shape. Check the field names and types against the API description at /api/docs.",
+            },
+            _ when DatabaseStartup.IsDatabaseUnavailable(exception) => Unavailable(exception),
+            _ => Unexpected(exception),
+        };
+
+        context.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == 503) context.Response.Headers.RetryAfter = "10";
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static async Task<ProblemDetails> Conflict(HttpContext context, CancellationToken cancellation)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = 409, Title = "Someone else changed this problem",
+            Detail = "Someone else changed this problem since you loaded it. Reload it to see their change, then try again.",
+        };
+        if (context.Request.RouteValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id))
+        {
+            try
+            {
+                await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+                var state = await session.Events.FetchStreamStateAsync(id, cancellation);
+                if (state is not null) problem.Extensions["currentVersion"] = state.Version;
+            }
+            catch (Exception exception) when (DatabaseStartup.IsDatabaseUnavailable(exception))
+            {
+                // The conflict still stands; the client can reload to learn the version.
+            }
+        }
+        return problem;
+    }
+
+    private ProblemDetails Unavailable(Exception exception)
+    {
+        logger.LogWarning("The database is unavailable: {Reason}", exception.Message);
+        return new ProblemDetails
+        {
+            Status = 503, Title = "Octans cannot reach its database",
+            Detail = "Octans cannot reach its database just now, so nothing was changed. Try again in a minute; if it keeps happening, tell your administrator.",
+        };
+    }
+
+    private ProblemDetails Unexpected(Exception exception)
+    {
+        logger.LogError(exception, "Unhandled error");
+        return new ProblemDetails
+        {
+            Status = 500, Title = "Something went wrong in Octans",
+            Detail = "Something went wrong in Octans and nothing was changed. Try again; if it keeps happening, tell your administrator.",
+        };
+    }
+}

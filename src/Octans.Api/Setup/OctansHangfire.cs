@@ -1,0 +1,46 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Octans.Api.SigningIn;
+
+namespace Octans.Api.Setup;
+
+public static class OctansHangfire
+{
+    public static IServiceCollection AddOctansHangfire(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<HangfireSchema>();
+        services.AddSingleton<Weasel.Core.Migrations.IDatabase>(provider => provider.GetRequiredService<HangfireSchema>());
+        services.AddHangfire((provider, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(provider.GetRequiredService<DatabaseSettings>().ConnectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = DatabaseSettings.HangfireSchema,
+                    // db-apply installs the schema in Production and DatabaseStartup elsewhere, never the storage's
+                    // constructor, which would block start-up while the database is down.
+                    PrepareSchemaIfNecessary = false,
+                    QueuePollInterval = configuration.GetValue("Octans:Jobs:PollInterval", TimeSpan.FromSeconds(15)),
+                    EnableLongPolling = true,
+                }));
+        if (configuration.GetValue("Octans:Jobs:RunServer", true))
+        {
+            services.AddHangfireServer(server => server.WorkerCount = configuration.GetValue("Octans:Jobs:Workers", 2));
+            services.DeferHostedServicesFrom(typeof(HangfireServiceCollectionExtensions).Assembly);
+        }
+        return services;
+    }
+
+    public static void MapOctansJobDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                Authorization = [],
+                AsyncAuthorization = [],
+                DashboardTitle = "Octans jobs",
+                AppPath = "/",
+                DisplayStorageConnectionString = false,
+            })
+            .RequireAuthorization(Policies.Admin);
+}

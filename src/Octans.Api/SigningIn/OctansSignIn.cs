@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Octans.Api.SigningIn;
+
+public static class OctansSignIn
+{
+    private const string Scheme = "octans";
+
+    public static IServiceCollection AddOctansSignIn(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<Tokens>();
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<UserAccess>();
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Octans", options => options.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api")
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "octans";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = Tokens.Lifetime;
+                options.SlidingExpiration = true;
+                options.LoginPath = "/sign-in";
+                options.LogoutPath = "/sign-out";
+                options.AccessDeniedPath = "/forbidden";
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    var access = context.HttpContext.RequestServices.GetRequiredService<UserAccess>();
+                    var principal = context.Principal!;
+                    if (!await access.StillAllowedAsync(principal.UserId(), principal.FindFirstValue(OctansClaims.SecurityStamp), context.HttpContext.RequestAborted))
+                        context.RejectPrincipal();
+                };
+            });
+
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeys, TimeProvider>((options, keys, clock) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = Tokens.ValidationParameters(keys, clock);
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = async context =>
+                    {
+                        if (context.Request.Headers.Authorization.Count > 0) await keys.GetAsync(context.HttpContext.RequestAborted);
+                    },
+                    OnTokenValidated = async context =>
+                    {
+                        var access = context.HttpContext.RequestServices.GetRequiredService<UserAccess>();
+                        var principal = context.Principal!;
+                        if (!await access.StillAllowedAsync(principal.UserId(), principal.FindFirstValue(OctansClaims.SecurityStamp), context.HttpContext.RequestAborted))
+                            context.Fail("The account is disabled or its access has changed.");
+                    },
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        await WriteProblem(context.HttpContext, 401, "Sign-in needed",
+                            "Sign in first: send 'Authorization: Bearer <token>' with a token from POST /api/auth/token. Tokens expire after 8 hours.");
+                    },
+                    OnForbidden = context => WriteProblem(context.HttpContext, 403, "Not allowed",
+                        "Your role does not allow this. Ask a coordinator or an administrator if you need it."),
+                };
+            });
+
+        services.AddAuthorization(options => options.AddOctansPolicies());
+        return services;
+    }
+
+    private static Task WriteProblem(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        if (status == 401) context.Response.Headers.WWWAuthenticate = "Bearer";
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+}

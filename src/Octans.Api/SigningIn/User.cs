@@ -1,0 +1,33 @@
+using Marten;
+
+namespace Octans.Api.SigningIn;
+
+public enum Role { Coordinator, TeamMember, Councillor, Admin }
+
+/// <summary>A member of staff who signs in to Octans. Octans holds no accounts for members of the public.</summary>
+public sealed class User
+{
+    public Guid Id { get; set; }
+    public string Email { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    public Role Role { get; set; }
+    public Guid? TeamId { get; set; }
+    public bool Disabled { get; set; }
+    public int FailedSignIns { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    // Changes whenever the user is disabled or their role or password changes, so older tokens stop working.
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+}
+
+public static class SigningInStorage
+{
+    public static void ConfigureSigningIn(this StoreOptions options)
+    {
+        options.Schema.For<User>().UniqueIndex(user => user.Email);
+        options.Schema.For<SigningKey>();
+    }
+}
