@@ -17,6 +17,7 @@ services.AddOctansHealth();
 services.AddSingleton<DatabaseStartup>();
 services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.AddProblemDetails();
 services.AddExceptionHandler<ErrorAnswers>();
 services.AddOpenApi();

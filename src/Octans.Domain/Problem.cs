@@ -1,8 +1,9 @@
 namespace Octans.Domain;
 
 /// <summary>
-/// A place-based problem, built from its events. Marten keeps it as an inline snapshot, and it is the read model
-/// of the problem page, so every piece of state has a public setter.
+/// A place-based problem, built from its events with <see cref="From"/> and <see cref="Play"/>. The store keeps it
+/// as a snapshot updated with every write, and it is the read model of the problem page, so every piece of state
+/// has a public setter.
 /// </summary>
 public sealed class Problem
 {
@@ -44,7 +45,7 @@ public sealed class Problem
     /// <summary>The problem has overdue actions when this is before today.</summary>
     public DateOnly? EarliestOpenDueOn { get; set; }
 
-    public static Problem Create(ProblemReported e) => new()
+    public static Problem From(ProblemReported e) => new()
     {
         Id = e.ProblemId,
         Reference = e.Reference,
@@ -69,7 +70,7 @@ public sealed class Problem
         foreach (var e in history)
         {
             if (problem is null)
-                problem = Create(e as ProblemReported ?? throw new ArgumentException(
+                problem = From(e as ProblemReported ?? throw new ArgumentException(
                     $"A problem's history starts with {nameof(ProblemReported)}, not {e.GetType().Name}.", nameof(history)));
             else
                 problem.Play(e);
@@ -78,27 +79,27 @@ public sealed class Problem
         return problem ?? throw new ArgumentException("A problem's history has at least its report.", nameof(history));
     }
 
-    /// <summary>Moves this problem on by one event, as Marten does with the matching Apply.</summary>
+    /// <summary>Moves this problem on by one event.</summary>
     public void Play(IProblemEvent e)
     {
         switch (e)
         {
-            case ProblemDetailsRevised x: Apply(x); break;
-            case ActionPlanned x: Apply(x); break;
-            case ActionCompleted x: Apply(x); break;
-            case ActionReopened x: Apply(x); break;
-            case ActionCancelled x: Apply(x); break;
-            case ActionReassigned x: Apply(x); break;
-            case ActionRescheduled x: Apply(x); break;
-            case NoteAdded x: Apply(x); break;
-            case ExitCriterionAdded x: Apply(x); break;
-            case ExitCriterionMet x: Apply(x); break;
-            case ReviewRecorded x: Apply(x); break;
-            case RecurrenceLogged x: Apply(x); break;
-            case PhaseAdvanced x: Apply(x); break;
-            case PhaseReverted x: Apply(x); break;
-            case ProblemClosed x: Apply(x); break;
-            case ProblemReopened x: Apply(x); break;
+            case ProblemDetailsRevised x: When(x); break;
+            case ActionPlanned x: When(x); break;
+            case ActionCompleted x: When(x); break;
+            case ActionReopened x: When(x); break;
+            case ActionCancelled x: When(x); break;
+            case ActionReassigned x: When(x); break;
+            case ActionRescheduled x: When(x); break;
+            case NoteAdded x: When(x); break;
+            case ExitCriterionAdded x: When(x); break;
+            case ExitCriterionMet x: When(x); break;
+            case ReviewRecorded x: When(x); break;
+            case RecurrenceLogged x: When(x); break;
+            case PhaseAdvanced x: When(x); break;
+            case PhaseReverted x: When(x); break;
+            case ProblemClosed x: When(x); break;
+            case ProblemReopened x: When(x); break;
             default: throw new ArgumentException($"{e.GetType().Name} cannot be played onto a reported problem.", nameof(e));
         }
     }
@@ -112,7 +113,7 @@ public sealed class Problem
 
     public int OverdueActions(DateOnly today) => Actions.Count(a => IsOverdue(a, today));
 
-    public void Apply(ProblemDetailsRevised e)
+    private void When(ProblemDetailsRevised e)
     {
         Title = e.Title ?? Title;
         Statement = e.Statement ?? Statement;
@@ -122,7 +123,7 @@ public sealed class Problem
         UpdatedAt = e.RevisedAt;
     }
 
-    public void Apply(ActionPlanned e)
+    private void When(ActionPlanned e)
     {
         Actions.Add(new ProblemAction
         {
@@ -138,7 +139,7 @@ public sealed class Problem
         ActionsChanged(e.PlannedAt);
     }
 
-    public void Apply(ActionCompleted e)
+    private void When(ActionCompleted e)
     {
         var action = ActionFor(e.ActionId);
         action.Status = ActionStatus.Done;
@@ -148,7 +149,7 @@ public sealed class Problem
         ActionsChanged(e.CompletedAt);
     }
 
-    public void Apply(ActionReopened e)
+    private void When(ActionReopened e)
     {
         var action = ActionFor(e.ActionId);
         action.Status = ActionStatus.Open;
@@ -159,7 +160,7 @@ public sealed class Problem
         ActionsChanged(e.ReopenedAt);
     }
 
-    public void Apply(ActionCancelled e)
+    private void When(ActionCancelled e)
     {
         var action = ActionFor(e.ActionId);
         action.Status = ActionStatus.Cancelled;
@@ -167,7 +168,7 @@ public sealed class Problem
         ActionsChanged(e.CancelledAt);
     }
 
-    public void Apply(ActionReassigned e)
+    private void When(ActionReassigned e)
     {
         var action = ActionFor(e.ActionId);
         action.TeamId = e.TeamId;
@@ -175,25 +176,25 @@ public sealed class Problem
         ActionsChanged(e.ReassignedAt);
     }
 
-    public void Apply(ActionRescheduled e)
+    private void When(ActionRescheduled e)
     {
         ActionFor(e.ActionId).DueOn = e.DueOn;
         ActionsChanged(e.RescheduledAt);
     }
 
-    public void Apply(NoteAdded e)
+    private void When(NoteAdded e)
     {
         Notes.Add(new Note(e.AddedAt, e.By, e.Text));
         UpdatedAt = e.AddedAt;
     }
 
-    public void Apply(ExitCriterionAdded e)
+    private void When(ExitCriterionAdded e)
     {
         ExitCriteria.Add(new ExitCriterion { Id = e.CriterionId, Phase = e.Phase, Text = e.Text });
         UpdatedAt = e.AddedAt;
     }
 
-    public void Apply(ExitCriterionMet e)
+    private void When(ExitCriterionMet e)
     {
         var criterion = FindExitCriterion(e.CriterionId) ?? throw Unknown("exit criterion", e.CriterionId);
         criterion.Met = true;
@@ -203,7 +204,7 @@ public sealed class Problem
         UpdatedAt = e.MetAt;
     }
 
-    public void Apply(ReviewRecorded e)
+    private void When(ReviewRecorded e)
     {
         Reviews.Add(new Review(e.MeetingOn, e.Rag, e.Decision, e.NextReviewOn, e.By, e.RecordedAt));
         Rag = e.Rag;
@@ -212,7 +213,7 @@ public sealed class Problem
         UpdatedAt = e.RecordedAt;
     }
 
-    public void Apply(RecurrenceLogged e)
+    private void When(RecurrenceLogged e)
     {
         Recurrences.Add(new Recurrence(e.ObservedOn, e.Description, e.Source, e.By, e.LoggedAt));
         // In Clear the harm is still being removed, so a recurrence is expected rather than a warning sign.
@@ -221,21 +222,21 @@ public sealed class Problem
         UpdatedAt = e.LoggedAt;
     }
 
-    public void Apply(PhaseAdvanced e)
+    private void When(PhaseAdvanced e)
     {
         Phase = e.To;
         PhaseHistory.Add(new PhaseEntry(e.To, e.AdvancedAt, e.By, e.Override, e.Override is not null));
         UpdatedAt = e.AdvancedAt;
     }
 
-    public void Apply(PhaseReverted e)
+    private void When(PhaseReverted e)
     {
         Phase = e.To;
         PhaseHistory.Add(new PhaseEntry(e.To, e.RevertedAt, e.By, e.Reason, false));
         UpdatedAt = e.RevertedAt;
     }
 
-    public void Apply(ProblemClosed e)
+    private void When(ProblemClosed e)
     {
         Status = ProblemStatus.Closed;
         Outcome = e.Outcome;
@@ -244,7 +245,7 @@ public sealed class Problem
         UpdatedAt = e.ClosedAt;
     }
 
-    public void Apply(ProblemReopened e)
+    private void When(ProblemReopened e)
     {
         Status = ProblemStatus.Open;
         Outcome = null;

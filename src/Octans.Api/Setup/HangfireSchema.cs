@@ -45,10 +45,10 @@ public sealed class HangfireSchema(DatabaseSettings settings) : IDatabase
 
     private static async Task<int?> InstalledVersionAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            $"select case when to_regclass('{DatabaseSettings.HangfireSchema}.schema') is null then null else (select max(version) from {DatabaseSettings.HangfireSchema}.schema) end",
-            connection);
-        return await command.ExecuteScalarAsync(ct) is int version ? version : null;
+        await using var exists = new NpgsqlCommand($"select to_regclass('{DatabaseSettings.HangfireSchema}.schema') is not null", connection);
+        if (await exists.ExecuteScalarAsync(ct) is not true) return null;
+        await using var version = new NpgsqlCommand($"select max(version) from {DatabaseSettings.HangfireSchema}.schema", connection);
+        return await version.ExecuteScalarAsync(ct) is int installed ? installed : null;
     }
 
     public Task AssertConnectivityAsync(CancellationToken ct = default) => Task.CompletedTask;

@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Octans.Api.Problems;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
 using Weasel.Core;
@@ -25,6 +26,7 @@ public static class OctansMarten
                 options.Events.UseIdentityMapForAggregates = true;
                 options.ConfigureSigningIn();
                 options.ConfigureReferenceData();
+                options.ConfigureProblems();
                 return options;
             })
             .UseLightweightSessions()

@@ -1,1 +1,0 @@
-namespace Octans.Reports; public static class Placeholder {}

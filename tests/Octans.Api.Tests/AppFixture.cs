@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Alba;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Octans.Api.Demo;
+using Octans.Api.Setup;
+using Octans.Api.SigningIn;
+using Octans.Testing;
+using Wolverine;
+
+namespace Octans.Api.Tests;
+
+/// <summary>One Octans host on a database of its own, shared by every API test; tests write their own problems and users.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    // A Monday in November, mid-morning in London. Tests that need time to pass advance the clock, so other
+    // tests work from app.Clock rather than from this instant.
+    public static readonly DateTimeOffset Start = new(2026, 11, 16, 10, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public CapturedLogs Logs { get; } = new();
+    public TestDatabase Database { get; private set; } = null!;
+    public IAlbaHost Host { get; private set; } = null!;
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new();
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("OCTANS_DB", Database.ConnectionString);
+            web.UseSetting("Octans:SeedDemoAccounts", "true");
+            web.UseSetting("Octans:Jobs:PollInterval", "00:00:01");
+            web.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<ILoggerProvider>(Logs);
+                services.RunWolverineInSoloMode();
+            });
+        });
+        await Host.Services.GetRequiredService<DatabaseStartup>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public async Task<string> TokenFor(string email, string password = DemoAccounts.DefaultPassword)
+    {
+        if (_tokens.TryGetValue(email, out var cached) && cached.ExpiresAt > Clock.GetUtcNow().AddHours(1)) return cached.Token;
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { email, password }).ToUrl("/api/auth/token");
+            s.StatusCodeShouldBeOk();
+        });
+        var token = (await result.ReadAsJsonAsync<IssuedToken>())!;
+        _tokens[email] = token;
+        return token.Token;
+    }
+
+    /// <summary>Creates a user of its own for a test that changes a user's state (lockout, disabling).</summary>
+    public async Task<User> CreateUser(Role role, string password, Guid? team = null)
+    {
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(), Email = $"user-{Guid.NewGuid():N}@octans.test", Name = "Test User", Role = role, TeamId = team,
+        };
+        user.PasswordHash = Passwords.Hash(user, password);
+        await using var session = Store.LightweightSession();
+        session.Insert(user);
+        await session.SaveChangesAsync();
+        return user;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "Octans";
+}
+
+/// <summary>Every log line the host writes, so tests can prove secrets never reach the log.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose() { }
+
+    private sealed class Logger(CapturedLogs logs, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            logs._lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+    }
+}

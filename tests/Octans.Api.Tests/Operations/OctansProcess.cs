@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Octans.Testing;
+
+namespace Octans.Api.Tests.Operations;
+
+/// <summary>The built Octans.Api run as its own process, the way an operator runs it.</summary>
+public sealed class OctansProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private OctansProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; }
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<OctansProcess> ServeAsync(string database)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var process = Process.Start(StartInfo($"--urls {address}", database, "Development"))!;
+        var octans = new OctansProcess(process, address);
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"Octans exited at start:\n{octans.Output}");
+            try
+            {
+                if ((await client.GetAsync("/health/live", guard.Token)).StatusCode == HttpStatusCode.OK) return octans;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200, guard.Token);
+        }
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(string arguments, string database, string environment = "Development")
+    {
+        using var process = Process.Start(StartInfo(arguments, database, environment))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'octans {arguments}' did not finish: it hung.");
+        }
+        return (process.ExitCode, await output + await errors);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(string arguments, string database, string environment)
+    {
+        var assembly = AssemblyPath();
+        var start = new ProcessStartInfo("dotnet", $"\"{assembly}\" {arguments}")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+        };
+        start.Environment["OCTANS_DB"] = database;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        return start;
+    }
+
+    private static string AssemblyPath()
+    {
+        // The test runs from tests/Octans.Api.Tests/bin/<configuration>/<framework>/; the app was built beside it.
+        var framework = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = framework.Parent!.Name;
+        return Path.Combine(TestDatabase.RepositoryRoot(), "src", "Octans.Api", "bin", configuration, framework.Name, "Octans.Api.dll");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
