@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Problems;
 
 namespace Octans.Api.Setup;
 
@@ -30,26 +31,24 @@ public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorA
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    // Two writes raced: both read the same version, and Marten refused the second at save.
     private static async Task<ProblemDetails> Conflict(HttpContext context, CancellationToken cancellation)
     {
-        var problem = new ProblemDetails
-        {
-            Status = 409, Title = "Someone else changed this problem",
-            Detail = "Someone else changed this problem since you loaded it. Reload it to see their change, then try again.",
-        };
+        long? current = null;
         if (context.Request.RouteValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id))
         {
             try
             {
                 await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-                var state = await session.Events.FetchStreamStateAsync(id, cancellation);
-                if (state is not null) problem.Extensions["currentVersion"] = state.Version;
+                current = (await session.Events.FetchStreamStateAsync(id, cancellation))?.Version;
             }
             catch (Exception exception) when (DatabaseStartup.IsDatabaseUnavailable(exception))
             {
                 // The conflict still stands; the client can reload to learn the version.
             }
         }
+        var problem = ProblemWrites.Conflict(current ?? 0);
+        if (current is null) problem.Extensions.Remove("currentVersion");
         return problem;
     }
 

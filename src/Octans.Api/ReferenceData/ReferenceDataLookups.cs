@@ -1,0 +1,21 @@
+using Marten;
+
+namespace Octans.Api.ReferenceData;
+
+public static class ReferenceDataLookups
+{
+    /// <summary>An area by its name ("High Town") or its code ("HT"), ignoring case.</summary>
+    public static async Task<Area?> FindAreaAsync(IQuerySession session, string? nameOrCode, CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(nameOrCode)) return null;
+        var wanted = nameOrCode.Trim();
+        var areas = await session.Query<Area>().ToListAsync(cancellation);
+        return areas.FirstOrDefault(a => a.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase) || a.Id.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static async Task<bool> CategoryExistsAsync(IQuerySession session, string name, CancellationToken cancellation) =>
+        await session.Query<Category>().AnyAsync(c => c.Id == name.Trim(), cancellation);
+
+    public static async Task<IReadOnlyDictionary<Guid, string>> TeamNamesAsync(IQuerySession session, CancellationToken cancellation) =>
+        (await session.Query<Team>().ToListAsync(cancellation)).ToDictionary(t => t.Id, t => t.Name);
+}
