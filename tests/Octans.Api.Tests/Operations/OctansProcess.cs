@@ -26,6 +26,17 @@ public sealed class OctansProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
+    /// <summary>Waits until the process has written <paramref name="text"/>, or fails after a generous while.</summary>
+    public async Task WaitForOutput(string text)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (guard.IsCancellationRequested) throw new TimeoutException($"Octans never wrote '{text}':\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
     public static async Task<OctansProcess> ServeAsync(string database)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
