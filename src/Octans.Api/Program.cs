@@ -21,11 +21,11 @@ services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerial
 services.AddProblemDetails();
 services.AddExceptionHandler<ErrorAnswers>();
 services.AddOpenApi();
-services.AddRazorPages();
+services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/"));
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
+app.UseExceptionHandler("/error");
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseMiddleware<WaitForDatabase>();

@@ -14,6 +14,9 @@ public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorA
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
     {
+        // Pages show the error page instead; only API callers get problem bodies.
+        if (!context.Request.Path.StartsWithSegments("/api")) return false;
+
         var problem = exception switch
         {
             ConcurrencyException => await Conflict(context, cancellation),

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Octans.Domain;
+
+namespace Octans.Api.Pages;
+
+/// <summary>Ties the fields of the pages' forms to their error messages and the GOV.UK error summary.</summary>
+public static class PageFields
+{
+    /// <summary>The HTML id of a field: "location.latitude" becomes "location-latitude".</summary>
+    public static string Id(string field) => field.Replace('.', '-');
+
+    public static string? ErrorFor(this ModelStateDictionary state, string field) =>
+        state.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>Puts a refused decision's messages on its fields, or its detail at the top when no field is named.</summary>
+    public static void Add(this ModelStateDictionary state, Decision decision)
+    {
+        if (decision.Errors.Count == 0)
+        {
+            state.AddModelError("", decision.Detail ?? "That could not be done.");
+            return;
+        }
+        foreach (var (field, messages) in decision.Errors)
+            foreach (var message in messages)
+                state.AddModelError(field, message);
+    }
+}
+
+/// <summary>One GOV.UK form field: a text input, a textarea, a select, radios or a date, with its hint and error.</summary>
+public sealed record Field(string Name, string Label, string? Value, string? Error = null)
+{
+    public string? Hint { get; init; }
+    public string Type { get; init; } = "text";
+    public string? Autocomplete { get; init; }
+    public string Width { get; init; } = "";
+    public bool Multiline { get; init; }
+    public int Rows { get; init; } = 4;
+    public IReadOnlyList<(string Value, string Text)>? Options { get; init; }
+    public bool AsRadios { get; init; }
+    public bool Inline { get; init; }
+    public bool LabelIsPageHeading { get; init; }
+    public string? InputMode { get; init; }
+    public bool Spellcheck { get; init; } = true;
+    public string Id => PageFields.Id(Name);
+}

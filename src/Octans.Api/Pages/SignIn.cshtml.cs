@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Octans.Api.SigningIn;
+using System.Security.Claims;
+
+namespace Octans.Api.Pages;
+
+[AllowAnonymous]
+public sealed class SignInModel(Passwords passwords) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError("email", "Enter your email address");
+        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError("password", "Enter your password");
+        if (!ModelState.IsValid) return Page();
+
+        var user = await passwords.CheckAsync(Email!, Password!, cancellation);
+        if (user is null)
+        {
+            ModelState.AddModelError("email", IssueTokenEndpoint.Refusal);
+            return Page();
+        }
+
+        var principal = new ClaimsPrincipal(OctansClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}
