@@ -14,6 +14,7 @@ builder.AddOctansWolverine();
 services.AddOctansHangfire(builder.Configuration);
 services.AddOctansSignIn();
 services.AddOctansHealth();
+services.AddScoped<Octans.Api.Problems.ProblemChanges>();
 services.AddSingleton<DatabaseStartup>();
 services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -21,7 +22,12 @@ services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerial
 services.AddProblemDetails();
 services.AddExceptionHandler<ErrorAnswers>();
 services.AddOpenApi();
-services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/"));
+services.AddRazorPages(pages =>
+{
+    pages.Conventions.AuthorizeFolder("/");
+    pages.Conventions.AddPageRoute("/Problems/Change", "problems/{id:guid}/actions/{actionId:guid}/{change}");
+    pages.Conventions.AddPageRoute("/Problems/Change", "problems/{id:guid}/criteria/{criterionId:guid}/{change}");
+});
 
 var app = builder.Build();
 

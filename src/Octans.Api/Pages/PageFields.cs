@@ -6,8 +6,10 @@ namespace Octans.Api.Pages;
 /// <summary>Ties the fields of the pages' forms to their error messages and the GOV.UK error summary.</summary>
 public static class PageFields
 {
-    /// <summary>The HTML id of a field: "location.latitude" becomes "location-latitude".</summary>
-    public static string Id(string field) => field.Replace('.', '-');
+    /// <summary>The HTML id of a field: "location.latitude" becomes "location-latitude". Model state keys ignore
+    /// case, so a key may arrive as "Title" for the field "title".</summary>
+    public static string Id(string field) =>
+        field.Length == 0 ? field : (char.ToLowerInvariant(field[0]) + field[1..]).Replace('.', '-');
 
     public static string? ErrorFor(this ModelStateDictionary state, string field) =>
         state.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

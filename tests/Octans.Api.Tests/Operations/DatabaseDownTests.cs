@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 
+using Octans.Testing;
+
 namespace Octans.Api.Tests.Operations;
 
 public sealed class DatabaseDownTests : IAsyncLifetime

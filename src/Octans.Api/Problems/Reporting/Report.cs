@@ -23,23 +23,43 @@ public sealed record ReportProblemRequest(string? Title, string? Statement, stri
 
 public sealed record ProblemCreated(Guid Id, string Reference, int Version) : CreationResponse($"/api/problems/{Id}");
 
-public static class ReportEndpoint
+/// <summary>Reporting a problem, shared by the API and the report page.</summary>
+public static class ProblemReporting
 {
-    public static async Task<(Area?, ProblemDetails)> ValidateAsync(ReportProblemRequest request, IQuerySession session, ClaimsPrincipal user,
-        TimeProvider clock, CancellationToken cancellation)
+    /// <summary>Every mistake in a report at once: unknown area or category, and whatever the domain refuses.</summary>
+    public static async Task<(Area? Area, Dictionary<string, string[]> Errors)> CheckAsync(ReportProblemRequest request, IQuerySession session,
+        Actor by, DateTimeOffset now, CancellationToken cancellation)
     {
         var area = await ReferenceDataLookups.FindAreaAsync(session, request.Area, cancellation);
         var errors = new Dictionary<string, string[]>();
         if (area is null && !string.IsNullOrWhiteSpace(request.Area))
             errors["area"] = [$"There is no area called '{request.Area}'. Choose one of the areas Octans knows, such as High Town."];
         if (!string.IsNullOrWhiteSpace(request.Category) && !await ReferenceDataLookups.CategoryExistsAsync(session, request.Category, cancellation))
-            errors["category"] = [$"There is no category called '{request.Category}'. Choose one from GET /api/categories."];
+            errors["category"] = [$"There is no category called '{request.Category}'. Choose one from the list of categories."];
 
-        // The domain checks every other answer; asking it now reports all mistakes in one go.
-        var decision = ProblemDecisions.Decide(request.ToCommand(Guid.Empty, "", area?.Name ?? request.Area ?? ""), user.Actor(), clock.GetUtcNow());
+        var decision = ProblemDecisions.Decide(request.ToCommand(Guid.Empty, "", area?.Name ?? request.Area ?? ""), by, now);
         foreach (var (field, messages) in decision.Errors) errors.TryAdd(field, messages);
+        if (decision.IsRefused && errors.Count == 0) errors[""] = [decision.Detail];
+        return (area, errors);
+    }
 
-        if (errors.Count == 0 && !decision.IsRefused) return (area, WolverineContinue.NoProblems);
+    /// <summary>Takes the area's next reference and decides the report; the caller starts the stream in the same transaction.</summary>
+    public static async Task<(Guid Id, string Reference, IReadOnlyList<IProblemEvent> Events)> DecideAsync(ReportProblemRequest request, Area area,
+        IDocumentSession session, Actor by, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var reference = await ProblemReferences.NextAsync(session, area.Id, cancellation);
+        var id = Guid.CreateVersion7();
+        return (id, reference, ProblemDecisions.Decide(request.ToCommand(id, reference, area.Name), by, now).Events);
+    }
+}
+
+public static class ReportEndpoint
+{
+    public static async Task<(Area?, ProblemDetails)> ValidateAsync(ReportProblemRequest request, IQuerySession session, ClaimsPrincipal user,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        var (area, errors) = await ProblemReporting.CheckAsync(request, session, user.Actor(), clock.GetUtcNow(), cancellation);
+        if (errors.Count == 0) return (area, WolverineContinue.NoProblems);
         return (area, new HttpValidationProblemDetails(errors)
         {
             Status = 400, Title = "Some answers need changing",
@@ -52,9 +72,7 @@ public static class ReportEndpoint
     public static async Task<(ProblemCreated, IStartStream)> Post(ReportProblemRequest request, Area area, IDocumentSession session,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellation)
     {
-        var reference = await ProblemReferences.NextAsync(session, area.Id, cancellation);
-        var id = Guid.CreateVersion7();
-        var decision = ProblemDecisions.Decide(request.ToCommand(id, reference, area.Name), user.Actor(), clock.GetUtcNow());
-        return (new ProblemCreated(id, reference, decision.Events.Count), MartenOps.StartStream<Problem>(id, [.. decision.Events]));
+        var (id, reference, events) = await ProblemReporting.DecideAsync(request, area, session, user.Actor(), clock.GetUtcNow(), cancellation);
+        return (new ProblemCreated(id, reference, events.Count), MartenOps.StartStream<Problem>(id, [.. events]));
     }
 }

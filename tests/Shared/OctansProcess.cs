@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Octans.Testing;
-
-namespace Octans.Api.Tests.Operations;
+namespace Octans.Testing;
 
 /// <summary>The built Octans.Api run as its own process, the way an operator runs it.</summary>
 public sealed class OctansProcess : IAsyncDisposable
@@ -37,10 +35,12 @@ public sealed class OctansProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<OctansProcess> ServeAsync(string database)
+    public static async Task<OctansProcess> ServeAsync(string database, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var process = Process.Start(StartInfo($"--urls {address}", database, "Development"))!;
+        var start = StartInfo($"--urls {address} --contentRoot \"{Path.Combine(TestDatabase.RepositoryRoot(), "src", "Octans.Api")}\"", database, "Development");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        var process = Process.Start(start)!;
         var octans = new OctansProcess(process, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -103,7 +103,7 @@ public sealed class OctansProcess : IAsyncDisposable
 
     private static string AssemblyPath()
     {
-        // The test runs from tests/Octans.Api.Tests/bin/<configuration>/<framework>/; the app was built beside it.
+        // The test runs from tests/<project>/bin/<configuration>/<framework>/; the app was built with the same configuration.
         var framework = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = framework.Parent!.Name;
         return Path.Combine(TestDatabase.RepositoryRoot(), "src", "Octans.Api", "bin", configuration, framework.Name, "Octans.Api.dll");

@@ -1,0 +1,105 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Octans.Api.Problems;
+using Octans.Api.ReferenceData;
+using Octans.Domain;
+
+namespace Octans.Api.Pages.Problems;
+
+/// <summary>Every change to a problem, one per page: /problems/{id}/{change} and /problems/{id}/actions/{actionId}/{change}.</summary>
+public sealed class ChangeModel(IQuerySession query, ProblemChanges changes, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? ActionId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? CriterionId { get; set; }
+    [BindProperty(SupportsGet = true)] public string Change { get; set; } = "";
+    [BindProperty] public int Version { get; set; }
+
+    public ChangeForm Form { get; private set; } = null!;
+    public Problem Problem { get; private set; } = null!;
+    public ProblemAction? Action { get; private set; }
+    public ExitCriterion? Criterion { get; private set; }
+    public IReadOnlyList<Team> Teams { get; private set; } = [];
+    public ChangeContext Context { get; private set; } = null!;
+    public bool Conflicted { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
+    {
+        if (await LoadAsync(cancellation) is { } stop) return stop;
+        Version = Problem.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        if (await LoadAsync(cancellation) is { } stop) return stop;
+
+        Guid? duplicateOf = null;
+        if (Form.Key == "close" && Request.Form["duplicateOf"].ToString().Trim() is { Length: > 0 } reference)
+        {
+            duplicateOf = (await query.Query<Problem>().Where(p => p.Reference == reference.ToUpperInvariant()).Select(p => p.Id).ToListAsync(cancellation)).FirstOrDefault();
+            if (duplicateOf == Guid.Empty)
+            {
+                ModelState.AddModelError("duplicateOf", $"There is no problem with the reference {reference}.");
+                return Page();
+            }
+        }
+
+        var today = London.Today(clock.GetUtcNow());
+        var outcome = await changes.ApplyAsync(Id, Version, User, (problem, by, now) =>
+        {
+            var context = new ChangeContext(problem, ActionId is { } a ? problem.FindAction(a) : null,
+                CriterionId is { } c ? problem.FindExitCriterion(c) : null, Teams, Answer, User, today) { DuplicateOf = duplicateOf };
+            var decision = Form.Decide(context, by, now);
+            if (context.Errors.Count == 0) return decision;
+            // A date that does not exist says so, rather than the domain's "enter the date".
+            var errors = decision.Errors.ToDictionary();
+            foreach (var (field, message) in context.Errors) errors[field] = [message];
+            return Decision.Refuse(string.Join(" ", errors.Values.SelectMany(m => m)), errors);
+        }, cancellation);
+
+        switch (outcome.Result)
+        {
+            case ChangeResult.Accepted:
+                TempData["Done"] = $"{Form.Button}: done.";
+                return Redirect($"/problems/{Id}");
+            case ChangeResult.NotFound:
+                return NotFound();
+            case ChangeResult.Conflict:
+                Conflicted = true;
+                Problem = outcome.Latest!;
+                Action = ActionId is { } id ? Problem.FindAction(id) : null;
+                Criterion = CriterionId is { } criterionId ? Problem.FindExitCriterion(criterionId) : null;
+                Version = Problem.Version;
+                ModelState.AddModelError("", $"Someone else changed {Problem.Reference} while you had this page open. Check what it looks like now, below, then submit again if your change still makes sense.");
+                Context = ContextFor(Problem, today);
+                return Page();
+            default:
+                ModelState.Add(outcome.Decision!);
+                return Page();
+        }
+    }
+
+    public string? Answer(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
+
+    private ChangeContext ContextFor(Problem problem, DateOnly today) =>
+        new(problem, Action, Criterion, Teams, Answer, User, today);
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellation)
+    {
+        var about = ActionId.HasValue ? ChangeAbout.Action : CriterionId.HasValue ? ChangeAbout.Criterion : ChangeAbout.Problem;
+        if (ChangeForm.Find(Change) is not { } form || form.About != about) return NotFound();
+        Form = form;
+        if (await query.LoadAsync<Problem>(Id, cancellation) is not { } problem) return NotFound();
+        Problem = problem;
+        Action = ActionId is { } actionId ? problem.FindAction(actionId) : null;
+        Criterion = CriterionId is { } criterionId ? problem.FindExitCriterion(criterionId) : null;
+        if ((ActionId.HasValue && Action is null) || (CriterionId.HasValue && Criterion is null)) return NotFound();
+        if (!form.MayUse(User, Action)) return Forbid();
+        Teams = await query.Query<Team>().ToListAsync(cancellation);
+        Context = ContextFor(problem, London.Today(clock.GetUtcNow()));
+        ViewData["Title"] = $"{form.Title} – {problem.Reference}";
+        return null;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Security.Claims;
+using Octans.Api.Problems;
+using Octans.Api.ReferenceData;
+using Octans.Api.SigningIn;
+using Octans.Domain;
+
+namespace Octans.Api.Pages.Problems;
+
+public enum FieldKind { Text, Textarea, Date, Select, Radios }
+
+public enum ChangeAbout { Problem, Action, Criterion }
+
+public sealed record FormField(string Name, string Label, FieldKind Kind, string? Hint = null)
+{
+    public Func<ChangeContext, IReadOnlyList<(string Value, string Text)>>? Options { get; init; }
+    public Func<ChangeContext, string?>? Default { get; init; }
+}
+
+/// <summary>What a change form knows when it decides: the problem, the action it is about, the answers and who is asking.</summary>
+public sealed class ChangeContext(Problem problem, ProblemAction? action, ExitCriterion? criterion, IReadOnlyList<Team> teams, Func<string, string?> answer, ClaimsPrincipal user, DateOnly today)
+{
+    public Problem Problem { get; } = problem;
+    public ProblemAction? Action { get; } = action;
+    public ExitCriterion? Criterion { get; } = criterion;
+    public IReadOnlyList<Team> Teams { get; } = teams;
+    public ClaimsPrincipal User { get; } = user;
+    public DateOnly Today { get; } = today;
+    public Dictionary<string, string> Errors { get; } = [];
+
+    public string Text(string name) => answer(name)?.Trim() ?? "";
+    public string? Optional(string name) => string.IsNullOrWhiteSpace(answer(name)) ? null : answer(name)!.Trim();
+
+    /// <summary>A GOV.UK date input's three boxes; a date that does not exist is an error on the field.</summary>
+    public DateOnly? Date(string name)
+    {
+        var (day, month, year) = (answer($"{name}-day")?.Trim(), answer($"{name}-month")?.Trim(), answer($"{name}-year")?.Trim());
+        if (string.IsNullOrEmpty(day) && string.IsNullOrEmpty(month) && string.IsNullOrEmpty(year)) return null;
+        if (int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y) && y is >= 2000 and <= 2100
+            && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+            return new DateOnly(y, m, d);
+        Errors[name] = "Enter a real date, for example 30 11 2026";
+        return null;
+    }
+
+    public Guid? Team(string name) =>
+        Guid.TryParse(answer(name), out var id) && Teams.Any(t => t.Id == id) ? id : null;
+
+    public TEnum? Choose<TEnum>(string name) where TEnum : struct, Enum => Choice.Of<TEnum>(answer(name));
+
+    /// <summary>The problem a duplicate points at, found by its reference before deciding.</summary>
+    public Guid? DuplicateOf { get; init; }
+}
+
+/// <summary>
+/// One change a person can make to a problem from the pages: its question, its fields, who may make it, and the
+/// domain decision it leads to. One page shows every change, one thing per page, as the GOV.UK pattern asks.
+/// </summary>
+public sealed record ChangeForm(string Key, string Title, string Button, IReadOnlyList<FormField> Fields, Func<ChangeContext, Actor, DateTimeOffset, Decision> Decide)
+{
+    public ChangeAbout About { get; init; } = ChangeAbout.Problem;
+    public string? Intro { get; init; }
+    public Func<ChangeContext, string?>? IntroFor { get; init; }
+    public Role[] Roles { get; init; } = [Role.Coordinator];
+
+    /// <summary>A team member may only change their own team's actions.</summary>
+    public bool MayUse(ClaimsPrincipal user, ProblemAction? action) =>
+        Roles.Any(user.Is) && (!user.Is(Role.TeamMember) || action is null || action.TeamId == user.TeamOf());
+
+    public static IReadOnlyList<(string, string)> Phases { get; } = [.. Enum.GetNames<Phase>().Select(p => (p, p))];
+
+    private static IReadOnlyList<(string, string)> TeamOptions(ChangeContext c) =>
+        [("", "Choose a team"), .. c.Teams.OrderBy(t => t.Name).Select(t => (t.Id.ToString(), $"{t.Name} ({t.Partner})"))];
+
+    private static FormField Reason(string label = "Reason", string? hint = null) => new("reason", label, FieldKind.Textarea, hint);
+
+    public static IReadOnlyList<ChangeForm> All { get; } =
+    [
+        new("plan-action", "Plan an action", "Plan action",
+            [
+                new("description", "What needs doing", FieldKind.Textarea, "Say what and where, for example ‘Replace the lamp in column 14’."),
+                new("teamId", "Team", FieldKind.Select) { Options = TeamOptions },
+                new("assignee", "Assigned to (optional)", FieldKind.Text, "A role or crew, not a member of the public."),
+                new("dueOn", "Due date", FieldKind.Date, "For example, 30 11 2026"),
+                new("phase", "Phase", FieldKind.Radios) { Options = _ => Phases, Default = c => c.Problem.Phase.ToString() },
+            ],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem,
+                new PlanAction(Guid.CreateVersion7(), c.Text("description"), c.Team("teamId") ?? Guid.Empty, c.Date("dueOn"), c.Choose<Phase>("phase"), c.Optional("assignee")),
+                by, now)),
+        new("complete", "Complete an action", "Complete action",
+            [new("note", "What was done", FieldKind.Textarea, "This goes in the action log.")],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new CompleteAction(c.Action!.Id, c.Text("note")), by, now))
+            { About = ChangeAbout.Action, Roles = [Role.Coordinator, Role.TeamMember] },
+        new("reschedule", "Change the due date", "Change due date",
+            [new("dueOn", "New due date", FieldKind.Date, "For example, 30 11 2026"), Reason("Why the date is changing")],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new RescheduleAction(c.Action!.Id, c.Date("dueOn"), c.Text("reason")), by, now))
+            { About = ChangeAbout.Action, Roles = [Role.Coordinator, Role.TeamMember] },
+        new("reassign", "Reassign an action", "Reassign action",
+            [new("teamId", "Team", FieldKind.Select) { Options = TeamOptions, Default = c => c.Action?.TeamId.ToString() }, new("assignee", "Assigned to (optional)", FieldKind.Text)],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new ReassignAction(c.Action!.Id, c.Team("teamId") ?? Guid.Empty, c.Optional("assignee")), by, now))
+            { About = ChangeAbout.Action },
+        new("cancel", "Cancel an action", "Cancel action",
+            [Reason("Why it is no longer needed")],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new CancelAction(c.Action!.Id, c.Text("reason")), by, now))
+            { About = ChangeAbout.Action },
+        new("reopen-action", "Reopen an action", "Reopen action",
+            [Reason("Why it needs doing again")],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new ReopenAction(c.Action!.Id, c.Text("reason")), by, now))
+            { About = ChangeAbout.Action },
+        new("add-criterion", "Add an exit criterion", "Add exit criterion",
+            [
+                new("text", "What must be true to leave the phase", FieldKind.Textarea, "For example, ‘No fly-tipping reported for four weeks’."),
+                new("phase", "Phase", FieldKind.Radios) { Options = _ => Phases, Default = c => c.Problem.Phase.ToString() },
+            ],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new AddExitCriterion(Guid.CreateVersion7(), c.Choose<Phase>("phase"), c.Text("text")), by, now)),
+        new("meet", "Mark an exit criterion as met", "Mark as met",
+            [new("evidence", "Evidence", FieldKind.Textarea, "What shows it is met, for example ‘Two night inspections found all columns lit’.")],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new MeetExitCriterion(c.Criterion!.Id, c.Text("evidence")), by, now))
+            { About = ChangeAbout.Criterion },
+        new("record-review", "Record a review", "Record review",
+            [
+                new("meetingOn", "Meeting date", FieldKind.Date, "For example, 10 11 2026"),
+                new("rag", "Confidence", FieldKind.Radios, "How confident the partnership is that the problem is under control.")
+                    { Options = _ => [("Red", "Red – not under control"), ("Amber", "Amber – improving"), ("Green", "Green – under control")] },
+                new("decision", "Decision", FieldKind.Textarea),
+                new("nextReviewOn", "Next review (optional)", FieldKind.Date, "For example, 8 12 2026"),
+            ],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new RecordReview(c.Date("meetingOn"), c.Choose<Rag>("rag"), c.Text("decision"), c.Date("nextReviewOn")), by, now)),
+        new("log-recurrence", "Log a recurrence", "Log recurrence",
+            [
+                new("observedOn", "When was it seen", FieldKind.Date, "For example, 12 11 2026"),
+                new("description", "What came back", FieldKind.Textarea),
+                new("source", "How it was reported (optional)", FieldKind.Text, "For example, ‘Police patrol’ or ‘Residents’ meeting’."),
+            ],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new LogRecurrence(c.Date("observedOn"), c.Text("description"), c.Optional("source")), by, now))
+            { Roles = [Role.Coordinator, Role.TeamMember] },
+        new("advance", "Advance to the next phase", "Advance phase",
+            [Reason("Reason to override (only if work remains)", "Needed when open actions or unmet exit criteria remain in this phase.") with { Name = "override" }],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new AdvancePhase(c.Optional("override")), by, now))
+            { IntroFor = AdvanceIntro },
+        new("revert", "Go back a phase", "Go back a phase",
+            [Reason("Why the problem is going back")],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new RevertPhase(c.Text("reason")), by, now)),
+        new("close", "Close the problem", "Close problem",
+            [
+                new("outcome", "Outcome", FieldKind.Radios)
+                {
+                    Options = _ =>
+                    [
+                        ("Resolved", "Resolved – the problem has gone"), ("ReducedAndManaged", "Reduced and managed as usual business"),
+                        ("HandedOver", "Handed over to another body"), ("NoFurtherAction", "No further action possible"),
+                        ("Duplicate", "Duplicate of another problem"),
+                    ],
+                },
+                new("duplicateOf", "Reference of the problem it duplicates (only for a duplicate)", FieldKind.Text, "For example, HT-0007"),
+                new("note", "Closing note", FieldKind.Textarea),
+            ],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new CloseProblem(c.Choose<Outcome>("outcome"), c.Text("note"), c.DuplicateOf), by, now)),
+        new("reopen", "Reopen the problem", "Reopen problem",
+            [Reason("Why it is being reopened")],
+            (c, by, now) => ProblemDecisions.Decide(c.Problem, new ReopenProblem(c.Text("reason")), by, now)),
+    ];
+
+    public static ChangeForm? Find(string key) => All.FirstOrDefault(f => f.Key == key);
+
+    private static string? AdvanceIntro(ChangeContext c)
+    {
+        var open = c.Problem.Actions.Count(a => a.Phase == c.Problem.Phase && a.Status == ActionStatus.Open);
+        var unmet = c.Problem.ExitCriteria.Count(x => x.Phase == c.Problem.Phase && !x.Met);
+        var next = c.Problem.Phase == Phase.Clear ? "Hold" : "Build";
+        return open + unmet == 0
+            ? $"All actions and exit criteria of {c.Problem.Phase} are done. The problem will move to {next}."
+            : $"{c.Problem.Phase} still has {open} open {(open == 1 ? "action" : "actions")} and {unmet} unmet exit {(unmet == 1 ? "criterion" : "criteria")}. To move to {next} anyway, give a reason; it is recorded.";
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+using Octans.Testing;
+
+namespace Octans.Browser.Tests;
+
+/// <summary>
+/// Octans running as its own process on a fresh database with the High Town demo loaded, and one Chromium shared by
+/// every browser test. Debian's Chromium is driven directly: no browser is downloaded.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Password = "octans-demo";
+
+    private TestDatabase _database = null!;
+    private OctansProcess _octans = null!;
+    private IPlaywright _playwright = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri Address => _octans.Address;
+    public string ConnectionString => _database.ConnectionString;
+
+    public static string Screenshots { get; } = Path.Combine(TestDatabase.RepositoryRoot(), "tests", "Octans.Browser.Tests", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Screenshots);
+        _database = await TestDatabase.CreateAsync();
+        _octans = await OctansProcess.ServeAsync(_database.ConnectionString, new Dictionary<string, string>
+        {
+            ["Octans__LoadDemo"] = "true",
+            ["Octans__Jobs__PollInterval"] = "00:00:01",
+        });
+        await WaitUntilReady();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _octans.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies) at the given viewport, signed in as <paramref name="email"/>.</summary>
+    public async Task<IPage> SignedIn(string email, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+            AcceptDownloads = true,
+        });
+        // Map tiles come from the internet, which tests do not reach; the page must cope without them.
+        await context.RouteAsync("**/*", route =>
+            route.Request.Url.StartsWith(Address.ToString(), StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
+        return page;
+    }
+
+    public static async Task Screenshot(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+
+    private async Task WaitUntilReady()
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!(await client.GetAsync("/health/ready", guard.Token)).IsSuccessStatusCode)
+            await Task.Delay(200, guard.Token);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
