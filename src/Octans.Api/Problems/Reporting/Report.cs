@@ -32,19 +32,15 @@ public static class ReportEndpoint
         var errors = new Dictionary<string, string[]>();
         if (area is null && !string.IsNullOrWhiteSpace(request.Area))
             errors["area"] = [$"There is no area called '{request.Area}'. Choose one of the areas Octans knows, such as High Town."];
-        if (!string.IsNullOrWhiteSpace(request.Category) && !await ReferenceDataLookups.CategoryExistsAsync(session, request.Category, cancellation))
-            errors["category"] = [$"There is no category called '{request.Category}'. Choose one from GET /api/categories."];
+        if (await FieldErrors.UnknownCategoryAsync(session, request.Category, cancellation) is { } category)
+            errors[category.Field] = [category.Message];
 
         // The domain checks every other answer; asking it now reports all mistakes in one go.
         var decision = ProblemDecisions.Decide(request.ToCommand(Guid.Empty, "", area?.Name ?? request.Area ?? ""), user.Actor(), clock.GetUtcNow());
         foreach (var (field, messages) in decision.Errors) errors.TryAdd(field, messages);
 
         if (errors.Count == 0 && !decision.IsRefused) return (area, WolverineContinue.NoProblems);
-        return (area, new HttpValidationProblemDetails(errors)
-        {
-            Status = 400, Title = "Some answers need changing",
-            Detail = string.Join(" ", errors.Values.SelectMany(m => m)),
-        });
+        return (area, ProblemWrites.Invalid(errors, string.Join(" ", errors.Values.SelectMany(m => m))));
     }
 
     [Authorize(Policy = Policies.Coordinator)]
