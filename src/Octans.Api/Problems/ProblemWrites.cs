@@ -35,6 +35,18 @@ public static class ProblemWrites
         _ => WolverineContinue.NoProblems,
     };
 
+    /// <summary>
+    /// The version first, since a stale body is not worth correcting, then every mistake in the body that the domain
+    /// cannot see, named in one answer.
+    /// </summary>
+    public static ProblemDetails Check(IProblemWrite request, Problem problem, params FieldError?[] mistakes)
+    {
+        var version = CheckVersion(request, problem);
+        if (!ReferenceEquals(version, WolverineContinue.NoProblems)) return version;
+        var errors = mistakes.OfType<FieldError>().GroupBy(m => m.Field).ToDictionary(g => g.Key, g => g.Select(m => m.Message).ToArray());
+        return errors.Count == 0 ? WolverineContinue.NoProblems : Invalid(errors, string.Join(" ", errors.Values.SelectMany(m => m)));
+    }
+
     public static ProblemDetails Conflict(long currentVersion) => new()
     {
         Status = 409, Title = "Someone else changed this problem",
@@ -59,7 +71,10 @@ public static class ProblemWrites
 
     public static IResult Refused(Decision decision) => Results.Problem(decision.Errors.Count == 0
         ? new ProblemDetails { Status = 400, Title = "That cannot be done", Detail = decision.Detail }
-        : new HttpValidationProblemDetails(decision.Errors.ToDictionary()) { Status = 400, Title = "Some answers need changing", Detail = decision.Detail });
+        : Invalid(decision.Errors, decision.Detail));
 
-    public static IResult Forbidden(string detail) => Results.Problem(statusCode: 403, title: "Not allowed", detail: detail);
+    public static ProblemDetails Invalid(IReadOnlyDictionary<string, string[]> errors, string? detail) =>
+        new HttpValidationProblemDetails(errors.ToDictionary()) { Status = 400, Title = "Some answers need changing", Detail = detail };
+
+    public static ProblemDetails Forbidden(string detail) => new() { Status = 403, Title = "Not allowed", Detail = detail };
 }

@@ -16,6 +16,9 @@ public static class ReferenceDataLookups
     public static async Task<bool> CategoryExistsAsync(IQuerySession session, string name, CancellationToken cancellation) =>
         await session.Query<Category>().AnyAsync(c => c.Id == name.Trim(), cancellation);
 
+    public static async Task<bool> TeamExistsAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
+        await session.Query<Team>().AnyAsync(t => t.Id == id, cancellation);
+
     public static async Task<IReadOnlyDictionary<Guid, string>> TeamNamesAsync(IQuerySession session, CancellationToken cancellation) =>
         (await session.Query<Team>().ToListAsync(cancellation)).ToDictionary(t => t.Id, t => t.Name);
 }

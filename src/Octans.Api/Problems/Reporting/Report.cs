@@ -34,8 +34,8 @@ public static class ProblemReporting
         var errors = new Dictionary<string, string[]>();
         if (area is null && !string.IsNullOrWhiteSpace(request.Area))
             errors["area"] = [$"There is no area called '{request.Area}'. Choose one of the areas Octans knows, such as High Town."];
-        if (!string.IsNullOrWhiteSpace(request.Category) && !await ReferenceDataLookups.CategoryExistsAsync(session, request.Category, cancellation))
-            errors["category"] = [$"There is no category called '{request.Category}'. Choose one from the list of categories."];
+        if (await FieldErrors.UnknownCategoryAsync(session, request.Category, cancellation) is { } category)
+            errors[category.Field] = [category.Message];
 
         var decision = ProblemDecisions.Decide(request.ToCommand(Guid.Empty, "", area?.Name ?? request.Area ?? ""), by, now);
         foreach (var (field, messages) in decision.Errors) errors.TryAdd(field, messages);
@@ -60,11 +60,7 @@ public static class ReportEndpoint
     {
         var (area, errors) = await ProblemReporting.CheckAsync(request, session, user.Actor(), clock.GetUtcNow(), cancellation);
         if (errors.Count == 0) return (area, WolverineContinue.NoProblems);
-        return (area, new HttpValidationProblemDetails(errors)
-        {
-            Status = 400, Title = "Some answers need changing",
-            Detail = string.Join(" ", errors.Values.SelectMany(m => m)),
-        });
+        return (area, ProblemWrites.Invalid(errors, string.Join(" ", errors.Values.SelectMany(m => m))));
     }
 
     [Authorize(Policy = Policies.Coordinator)]
