@@ -26,13 +26,27 @@ public sealed class DatabaseReachable(DatabaseSettings settings) : IHealthCheck
     }
 }
 
+/// <summary>Ready only once the schema, reference data and deferred services are in place, not merely when PostgreSQL answers.</summary>
+public sealed class StartupFinished(DatabaseStartup startup) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellation) =>
+        Task.FromResult(startup.Ready.Status switch
+        {
+            TaskStatus.RanToCompletion => HealthCheckResult.Healthy("Start-up finished."),
+            TaskStatus.Faulted => HealthCheckResult.Unhealthy("Preparing the database failed; see the log."),
+            _ => HealthCheckResult.Unhealthy("Still preparing the database."),
+        });
+}
+
 public static class OctansHealth
 {
     public const string Ready = "ready";
 
     public static IServiceCollection AddOctansHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseReachable>("postgresql", tags: [Ready]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReachable>("postgresql", tags: [Ready])
+            .AddCheck<StartupFinished>("startup", tags: [Ready]);
         return services;
     }
 
