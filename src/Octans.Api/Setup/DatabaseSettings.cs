@@ -28,7 +28,7 @@ public sealed class DatabaseSettings
     private static string WithDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.Timeout = 5;
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.Timeout = 10;
         if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "octans";
         return builder.ConnectionString;
     }

@@ -56,8 +56,8 @@ public sealed class NotesTests(AppFixture app)
             return result.Context.Response.StatusCode;
         }));
 
-        outcomes.Count(code => code == 200).ShouldBe(1);
-        outcomes.Count(code => code == 409).ShouldBe(5);
+        outcomes.Count(code => code == 200).ShouldBe(1, $"answers: {string.Join(", ", outcomes)}");
+        outcomes.Count(code => code == 409).ShouldBe(5, $"answers: {string.Join(", ", outcomes)}");
         (await app.Details(created.Id)).Notes.Count.ShouldBe(1);
     }
 

@@ -144,7 +144,7 @@ public sealed class SigningInTests(AppFixture app)
     {
         var token = await app.TokenFor("admin@octans.test");
         var result = await app.Host.Scenario(s => { s.Get.Url("/api/users"); s.WithBearerToken(token); s.StatusCodeShouldBeOk(); });
-        var users = await result.ReadAsJsonAsync<List<Admin.Users.UserView>>();
+        var users = await result.ReadAsJsonAsync<List<Octans.Api.Admin.Users.UserView>>();
         users!.Select(u => u.Email).ShouldContain("coordinator@octans.test");
     }
 

@@ -7,19 +7,22 @@ using Wolverine.Http;
 
 namespace Octans.Api.Admin.Users;
 
-public sealed record ChangeRole(Role? Role, Guid? TeamId);
+public sealed record ChangeRole(string? Role, string? TeamId);
 
 public static class ChangeUserRoleEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(ChangeRole request, IQuerySession session, CancellationToken cancellation)
+    public static async Task<(ChangedRole, ProblemDetails)> ValidateAsync(ChangeRole request, IQuerySession session, CancellationToken cancellation)
     {
-        var teams = await session.Query<Team>().Select(t => t.Id).ToListAsync(cancellation);
-        var errors = UserRules.CheckRole(request.Role, request.TeamId, teams);
-        return errors.Count == 0 ? WolverineContinue.NoProblems : UserRules.Invalid(errors, "Check the role and team and try again.");
+        var (role, team, errors) = await UserRules.CheckRoleAsync(request.Role, request.TeamId, session, cancellation);
+        return errors.Count == 0
+            ? (new ChangedRole(role!.Value, team), WolverineContinue.NoProblems)
+            : (new ChangedRole(default, null), UserRules.Invalid(errors, "Check the role and team and try again."));
     }
 
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/users/{id}/role", Name = "ChangeUserRole")]
-    public static Task<IResult> Post(Guid id, ChangeRole request, IDocumentSession session, UserAccess access, CancellationToken cancellation) =>
-        UserChanges.ChangeAsync(id, session, access, user => { user.Role = request.Role!.Value; user.TeamId = request.TeamId; }, cancellation);
+    public static Task<IResult> Post(Guid id, ChangeRole request, ChangedRole change, IDocumentSession session, UserAccess access, CancellationToken cancellation) =>
+        UserChanges.ChangeAsync(id, session, access, user => { user.Role = change.Role; user.TeamId = change.TeamId; }, cancellation);
 }
+
+public sealed record ChangedRole(Role Role, Guid? TeamId);

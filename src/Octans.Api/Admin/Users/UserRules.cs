@@ -13,14 +13,46 @@ public static class UserRules
 {
     public const int MinimumPasswordLength = 12;
 
-    public static Dictionary<string, string[]> CheckRole(Role? role, Guid? teamId, IReadOnlyCollection<Guid> teams)
+    /// <summary>A role, and a team exactly when the role is TeamMember. Both arrive as text from the API and the pages.</summary>
+    public static async Task<(Role? Role, Guid? TeamId, Dictionary<string, string[]> Errors)> CheckRoleAsync(string? roleText, string? teamText,
+        IQuerySession session, CancellationToken cancellation)
     {
         var errors = new Dictionary<string, string[]>();
+        var role = Octans.Api.Problems.Choice.Of<Role>(roleText);
+        Guid? teamId = Guid.TryParse(teamText, out var parsed) ? parsed : null;
         if (role is null) errors["role"] = ["Choose a role: Coordinator, TeamMember, Councillor or Admin."];
         else if (role == Role.TeamMember && teamId is null) errors["teamId"] = ["A team member belongs to one team: choose it."];
-        else if (role != Role.TeamMember && teamId is not null) errors["teamId"] = ["Only team members belong to a team; leave the team empty for this role."];
-        if (teamId is { } team && !teams.Contains(team)) errors["teamId"] = ["There is no team with that id."];
+        else if (role != Role.TeamMember && !string.IsNullOrWhiteSpace(teamText)) errors["teamId"] = ["Only team members belong to a team; leave the team empty for this role."];
+        if (role == Role.TeamMember && teamId is { } team && !await session.Query<Team>().AnyAsync(t => t.Id == team, cancellation))
+            errors["teamId"] = ["There is no team with that id."];
+        return (role, role == Role.TeamMember ? teamId : null, errors);
+    }
+
+    /// <summary>Everything wrong with a new user, at once.</summary>
+    public static async Task<Dictionary<string, string[]>> CheckNewAsync(CreateUser request, IQuerySession session, CancellationToken cancellation)
+    {
+        var (_, _, errors) = await CheckRoleAsync(request.Role, request.TeamId, session, cancellation);
+        if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@') || request.Email.Length > 254)
+            errors["email"] = ["Enter the user's work email address, like name@luton.gov.uk."];
+        else if (await session.Query<User>().AnyAsync(u => u.Email == User.Normalise(request.Email), cancellation))
+            errors["email"] = ["There is already a user with this email address."];
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+            errors["name"] = ["Enter the user's name, up to 100 characters."];
+        if (request.Password is null || request.Password.Length < MinimumPasswordLength)
+            errors["password"] = [$"Choose a password of at least {MinimumPasswordLength} characters."];
         return errors;
+    }
+
+    public static User New(CreateUser request)
+    {
+        var role = Octans.Api.Problems.Choice.Of<Role>(request.Role)!.Value;
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(), Email = User.Normalise(request.Email!), Name = request.Name!.Trim(), Role = role,
+            TeamId = role == Role.TeamMember && Guid.TryParse(request.TeamId, out var team) ? team : null,
+        };
+        user.PasswordHash = Passwords.Hash(user, request.Password!);
+        return user;
     }
 
     public static ProblemDetails Invalid(Dictionary<string, string[]> errors, string detail) =>

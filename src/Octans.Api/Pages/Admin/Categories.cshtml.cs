@@ -1,0 +1,41 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Octans.Api.ReferenceData;
+using Octans.Api.SigningIn;
+
+namespace Octans.Api.Pages.Admin;
+
+[Authorize(Policy = Policies.Admin)]
+public sealed class CategoriesModel(IDocumentSession session) : PageModel
+{
+    [BindProperty] public string? Name { get; set; }
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellation) =>
+        Categories = await session.Query<Category>().OrderBy(c => c.Id).ToListAsync(cancellation);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        foreach (var (field, messages) in await ReferenceDataRules.CheckCategoryAsync(new AddCategory(Name), session, cancellation))
+            ModelState.AddModelError(field, messages[0]);
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync(cancellation);
+            return Page();
+        }
+        session.Insert(new Category { Id = Name!.Trim() });
+        await session.SaveChangesAsync(cancellation);
+        TempData["Done"] = $"{Name.Trim()} was added.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string category, CancellationToken cancellation)
+    {
+        session.Delete<Category>(category);
+        await session.SaveChangesAsync(cancellation);
+        TempData["Done"] = $"{category} is no longer offered. Problems already in it keep it.";
+        return RedirectToPage();
+    }
+}

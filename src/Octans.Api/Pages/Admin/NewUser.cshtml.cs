@@ -1,0 +1,47 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Octans.Api.Admin.Users;
+using Octans.Api.ReferenceData;
+using Octans.Api.SigningIn;
+
+namespace Octans.Api.Pages.Admin;
+
+[Authorize(Policy = Policies.Admin)]
+public sealed class NewUserModel(IDocumentSession session) : PageModel
+{
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Role { get; set; }
+    [BindProperty] public string? TeamId { get; set; }
+    [BindProperty] public string? Password { get; set; }
+
+    public IReadOnlyList<(string, string)> Teams { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellation) => Teams = await RoleChoices.TeamsAsync(session, cancellation);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        Teams = await RoleChoices.TeamsAsync(session, cancellation);
+        var request = new CreateUser(Email, Name, Role, TeamId, Password);
+        foreach (var (field, messages) in await UserRules.CheckNewAsync(request, session, cancellation))
+            ModelState.AddModelError(field, messages[0]);
+        if (!ModelState.IsValid) return Page();
+        var user = UserRules.New(request);
+        session.Insert(user);
+        await session.SaveChangesAsync(cancellation);
+        TempData["Done"] = $"{user.Name} can now sign in as {user.Email}.";
+        return Redirect("/admin/users");
+    }
+}
+
+public static class RoleChoices
+{
+    public static IReadOnlyList<(string, string)> Roles { get; } =
+        [("Coordinator", "Coordinator – runs the problem list and the action log"), ("TeamMember", "Team member – closes their team’s tasks"),
+         ("Councillor", "Councillor – reads the dashboard and monthly packs"), ("Admin", "Administrator – manages users, teams and categories")];
+
+    public static async Task<IReadOnlyList<(string, string)>> TeamsAsync(IQuerySession session, CancellationToken cancellation) =>
+        [("", "No team (only team members have one)"), .. (await session.Query<Team>().OrderBy(t => t.Name).ToListAsync(cancellation)).Select(t => (t.Id.ToString(), $"{t.Name} ({t.Partner})"))];
+}

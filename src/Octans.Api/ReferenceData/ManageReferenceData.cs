@@ -1,0 +1,88 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Octans.Api.SigningIn;
+using Octans.Domain;
+using Wolverine.Http;
+
+namespace Octans.Api.ReferenceData;
+
+public sealed record AddTeam(string? Name, string? Partner);
+
+public sealed record AddCategory(string? Name);
+
+/// <summary>What makes a new team or category acceptable, shared by the API and the admin pages.</summary>
+public static class ReferenceDataRules
+{
+    public static async Task<Dictionary<string, string[]>> CheckTeamAsync(AddTeam request, IQuerySession session, CancellationToken cancellation)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > TextLimits.Name)
+            errors["name"] = [$"Enter the team's name, up to {TextLimits.Name} characters."];
+        else if ((await session.Query<Team>().Select(t => t.Name).ToListAsync(cancellation)).Any(n => n.Equals(request.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+            errors["name"] = ["There is already a team with this name."];
+        if (string.IsNullOrWhiteSpace(request.Partner) || request.Partner.Trim().Length > TextLimits.Name)
+            errors["partner"] = [$"Enter the partner organisation the team belongs to, up to {TextLimits.Name} characters."];
+        return errors;
+    }
+
+    public static Team NewTeam(AddTeam request) => new() { Id = Guid.CreateVersion7(), Name = request.Name!.Trim(), Partner = request.Partner!.Trim() };
+
+    public static async Task<Dictionary<string, string[]>> CheckCategoryAsync(AddCategory request, IQuerySession session, CancellationToken cancellation)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > TextLimits.Name)
+            errors["name"] = [$"Enter the category, up to {TextLimits.Name} characters."];
+        else if ((await session.Query<Category>().Select(c => c.Id).ToListAsync(cancellation)).Any(n => n.Equals(request.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+            errors["name"] = ["There is already a category with this name."];
+        return errors;
+    }
+
+    public static ProblemDetails Invalid(Dictionary<string, string[]> errors) =>
+        new HttpValidationProblemDetails(errors) { Status = 400, Title = "That could not be saved", Detail = string.Join(" ", errors.Values.SelectMany(m => m)) };
+}
+
+public static class AddTeamEndpoint
+{
+    public static async Task<ProblemDetails> ValidateAsync(AddTeam request, IQuerySession session, CancellationToken cancellation) =>
+        await ReferenceDataRules.CheckTeamAsync(request, session, cancellation) is { Count: > 0 } errors ? ReferenceDataRules.Invalid(errors) : WolverineContinue.NoProblems;
+
+    [Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/teams", Name = "AddTeam")]
+    public static CreationResponse<Guid> Post(AddTeam request, IDocumentSession session)
+    {
+        var team = ReferenceDataRules.NewTeam(request);
+        session.Insert(team);
+        return new CreationResponse<Guid>($"/api/teams/{team.Id}", team.Id);
+    }
+}
+
+public static class AddCategoryEndpoint
+{
+    public static async Task<ProblemDetails> ValidateAsync(AddCategory request, IQuerySession session, CancellationToken cancellation) =>
+        await ReferenceDataRules.CheckCategoryAsync(request, session, cancellation) is { Count: > 0 } errors ? ReferenceDataRules.Invalid(errors) : WolverineContinue.NoProblems;
+
+    [Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/categories", Name = "AddCategory")]
+    public static CreationResponse<string> Post(AddCategory request, IDocumentSession session)
+    {
+        var name = request.Name!.Trim();
+        session.Insert(new Category { Id = name });
+        return new CreationResponse<string>("/api/categories", name);
+    }
+}
+
+public static class RemoveCategoryEndpoint
+{
+    /// <summary>Problems already in the category keep it; it is only no longer offered for new ones.</summary>
+    [Authorize(Policy = Policies.Admin)]
+    [WolverineDelete("/api/categories/{name}", Name = "RemoveCategory")]
+    public static async Task<IResult> Delete(string name, IDocumentSession session, CancellationToken cancellation)
+    {
+        if (await session.LoadAsync<Category>(name, cancellation) is null)
+            return Results.Problem(statusCode: 404, title: "Not found", detail: $"There is no category called '{name}'.");
+        session.Delete<Category>(name);
+        await session.SaveChangesAsync(cancellation);
+        return Results.NoContent();
+    }
+}
