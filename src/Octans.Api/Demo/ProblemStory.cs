@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Octans.Api.ReferenceData;
@@ -211,7 +212,7 @@ internal sealed class ProblemStory
         return new Actor(user.Id, user.Name);
     }
 
-    private static int Stable(string text) => BitConverter.ToUInt16(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static int Stable(string text) => BinaryPrimitives.ReadUInt16LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
 
 /// <summary>Ids derived from names, so the demo has the same ids every time it is built.</summary>
