@@ -68,6 +68,7 @@ public sealed class DatabaseStartup(
         await ReferenceDataStorage.SeedAsync(store, cancellation);
         if (SeedDemoAccounts)
             await DemoAccounts.SeedAsync(store, DemoAccounts.Password(configuration), cancellation);
+        await DemoLoader.LoadIfAskedAsync(services, cancellation);
         logger.LogInformation("The database is ready");
     }
 

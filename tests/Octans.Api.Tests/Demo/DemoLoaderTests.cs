@@ -1,0 +1,77 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+using Octans.Api.Demo;
+using Octans.Api.Problems;
+using Octans.Api.Problems.Reporting;
+using Octans.Api.ReferenceData;
+using Octans.Api.Setup;
+using Octans.Domain;
+using Octans.Testing;
+using Weasel.Core;
+
+namespace Octans.Api.Tests.Demo;
+
+/// <summary>On a database of its own, because the demo is only ever loaded into an empty event store.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class DemoLoaderTests
+{
+    private static readonly DateTimeOffset Now = AppFixture.Start;
+
+    [Fact]
+    public async Task The_demo_loads_into_an_empty_store_once_and_the_next_reference_follows_it()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var store = StoreLikeTheApp(database.ConnectionString);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var demo = HighTownDemo.Build(Now);
+
+        var loaded = await DemoLoader.LoadAsync(store, Now, CancellationToken.None);
+
+        loaded.ShouldBe(new DemoLoaded(demo.Count, demo.Sum(h => h.Events.Count)));
+        await using (var session = store.QuerySession())
+        {
+            var problems = (await session.Query<Problem>().ToListAsync()).ToDictionary(p => p.Id);
+            problems.Count.ShouldBe(demo.Count);
+            foreach (var history in demo)
+            {
+                var expected = Problem.Replay(history.Events);
+                var stored = problems[history.ProblemId];
+                (stored.Reference, stored.Phase, stored.Status, stored.Outcome, stored.Version, stored.UpdatedAt)
+                    .ShouldBe((expected.Reference, expected.Phase, expected.Status, expected.Outcome, expected.Version, expected.UpdatedAt));
+            }
+
+            var first = demo[0];
+            var events = await session.Events.FetchStreamAsync(first.ProblemId);
+            events.Select(e => e.Timestamp).ShouldBe(first.Events.Select(e => e.At));
+        }
+
+        await using (var session = store.LightweightSession())
+            (await ProblemReferences.NextAsync(session, Area.HighTown.Id, CancellationToken.None))
+                .ShouldBe(ProblemReferences.Format(Area.HighTown.Id, demo.Count + 1));
+
+        var eventCount = await EventCount(database.ConnectionString);
+        (await DemoLoader.LoadAsync(store, Now.AddDays(1), CancellationToken.None)).ShouldBeNull();
+        (await EventCount(database.ConnectionString)).ShouldBe(eventCount);
+    }
+
+    private static DocumentStore StoreLikeTheApp(string connectionString) => DocumentStore.For(options =>
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = DatabaseSettings.MartenSchema;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.ConfigureReferenceData();
+        options.ConfigureProblems();
+    });
+
+    private static async Task<long> EventCount(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand($"select count(*) from {DatabaseSettings.MartenSchema}.mt_events", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+}
