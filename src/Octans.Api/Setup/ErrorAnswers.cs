@@ -14,12 +14,14 @@ public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorA
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
     {
-        // Pages show the error page instead; only API callers get problem bodies.
-        if (!context.Request.Path.StartsWithSegments("/api")) return false;
+        // By now the middleware has pointed the request at the error page and cleared its route values, so the
+        // original path and route values come from the feature. Pages show the error page; API callers get a problem body.
+        var original = context.Features.Get<IExceptionHandlerPathFeature>();
+        if (!new PathString(original?.Path).StartsWithSegments("/api")) return false;
 
         var problem = exception switch
         {
-            ConcurrencyException => await Conflict(context, cancellation),
+            ConcurrencyException => await Conflict(context, original?.RouteValues, cancellation),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode, Title = "The request could not be read",
@@ -35,10 +37,10 @@ public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorA
     }
 
     // Two writes raced: both read the same version, and Marten refused the second at save.
-    private static async Task<ProblemDetails> Conflict(HttpContext context, CancellationToken cancellation)
+    private static async Task<ProblemDetails> Conflict(HttpContext context, RouteValueDictionary? routeValues, CancellationToken cancellation)
     {
         long? current = null;
-        if (context.Request.RouteValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id))
+        if (routeValues is not null && routeValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id))
         {
             try
             {
