@@ -1,5 +1,5 @@
 using Alba;
-using Marten;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
 using Octans.Api.Teams.TaskList;
@@ -162,7 +162,7 @@ public sealed class TeamTaskListTests(AppFixture app)
     public async Task An_unknown_status_is_a_400_naming_it()
     {
         var result = await app.Get($"/api/teams/{Lights}/actions?status=Someday", status: 400);
-        (await result.ReadAsJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!.Errors.Keys.ShouldBe(["status"]);
+        (await result.ReadAsJsonAsync<HttpValidationProblemDetails>())!.Errors.Keys.ShouldBe(["status"]);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Marten;
-using Marten.Linq;
 using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
