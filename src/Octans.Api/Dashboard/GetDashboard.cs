@@ -1,0 +1,81 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Octans.Api.ReferenceData;
+using Octans.Api.Teams.TaskList;
+using Octans.Domain;
+using Wolverine.Http;
+
+namespace Octans.Api.Dashboard;
+
+/// <summary>Open problems in each phase, and how many problems are closed.</summary>
+public sealed record ProblemsByPhase(int Clear, int Hold, int Build, int Closed);
+
+public sealed record OverdueForTeam(Guid TeamId, string TeamName, int Count);
+
+/// <summary>
+/// The partnership at a glance. <see cref="OverdueByTeam"/> lists the teams with at least one overdue action, most
+/// first; an action is overdue when it is open and was due before today in London.
+/// </summary>
+public sealed record DashboardView(ProblemsByPhase ByPhase, IReadOnlyList<OverdueForTeam> OverdueByTeam, int OpenActions, int OverdueActions);
+
+/// <summary>The area the dashboard counts, by name; null for every area.</summary>
+public sealed record DashboardScope(string? Area);
+
+internal sealed record PhaseCount(ProblemStatus Status, Phase Phase, int Count);
+
+internal sealed record TeamCount(Guid TeamId, int Count);
+
+public static class GetDashboardEndpoint
+{
+    public static async Task<(DashboardScope?, ProblemDetails)> ValidateAsync(string? area, IQuerySession session, CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(area)) return (new DashboardScope(null), WolverineContinue.NoProblems);
+        if (await ReferenceDataLookups.FindAreaAsync(session, area, cancellation) is { } found)
+            return (new DashboardScope(found.Name), WolverineContinue.NoProblems);
+
+        var message = $"There is no area called '{area.Trim()}'. Choose one of the areas Octans knows, such as High Town.";
+        return (null, new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["area"] = [message] })
+        {
+            Status = 400, Title = "Some filters need changing", Detail = message,
+        });
+    }
+
+    /// <summary>Counts of problems by phase and of open and overdue actions, for one area or all of them.</summary>
+    [WolverineGet("/api/dashboard", Name = "GetDashboard")]
+    [Tags("Dashboard")]
+    [ProducesResponseType<DashboardView>(200)]
+    public static async Task<DashboardView> Get(DashboardScope scope, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var today = London.Today(clock.GetUtcNow());
+        IQueryable<Problem> problems = session.Query<Problem>();
+        IQueryable<TeamTask> tasks = session.Query<TeamTask>().Where(t => t.Status == ActionStatus.Open);
+        if (scope.Area is { } area)
+        {
+            problems = problems.Where(p => p.Area == area);
+            tasks = tasks.Where(t => t.Area == area);
+        }
+
+        // Each count is a GROUP BY or COUNT over indexed columns: no problem or task document is read whole.
+        var phases = await problems
+            .GroupBy(p => new { p.Status, p.Phase })
+            .Select(g => new PhaseCount(g.Key.Status, g.Key.Phase, g.Count()))
+            .ToListAsync(cancellation);
+        var openActions = await tasks.CountAsync(cancellation);
+        var overdue = await tasks
+            .Where(t => t.DueOn < today)
+            .GroupBy(t => t.TeamId)
+            .Select(g => new TeamCount(g.Key, g.Count()))
+            .ToListAsync(cancellation);
+        var teams = await ReferenceDataLookups.TeamNamesAsync(session, cancellation);
+
+        int Open(Phase phase) => phases.Where(c => c.Status == ProblemStatus.Open && c.Phase == phase).Sum(c => c.Count);
+        return new DashboardView(
+            new ProblemsByPhase(Open(Phase.Clear), Open(Phase.Hold), Open(Phase.Build), phases.Where(c => c.Status == ProblemStatus.Closed).Sum(c => c.Count)),
+            overdue
+                .Select(c => new OverdueForTeam(c.TeamId, teams.GetValueOrDefault(c.TeamId, "Unknown team"), c.Count))
+                .OrderByDescending(t => t.Count).ThenBy(t => t.TeamName, StringComparer.Ordinal)
+                .ToList(),
+            openActions,
+            overdue.Sum(c => c.Count));
+    }
+}
