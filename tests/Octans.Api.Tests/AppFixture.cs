@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using Octans.Api.Demo;
 using Octans.Api.Setup;
 using Octans.Api.SigningIn;
+using Octans.Domain;
 using Octans.Testing;
 using Wolverine;
 
@@ -28,6 +29,9 @@ public sealed class AppFixture : IAsyncLifetime
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new();
+
+    /// <summary>Today in London by the fixture's clock, which other tests may have moved on.</summary>
+    public DateOnly Today() => London.Today(Clock.GetUtcNow());
 
     public async Task InitializeAsync()
     {

@@ -119,5 +119,4 @@ public static class Reads
     public static async Task<T> Get<T>(this AppFixture app, string url, string email = ProblemsApi.Coordinator) =>
         (await (await app.Get(url, email)).ReadAsJsonAsync<T>())!;
 
-    public static DateOnly Today(this AppFixture app) => London.Today(app.Clock.GetUtcNow());
 }

@@ -18,8 +18,6 @@ public sealed record ProblemWithCriterion(Guid Id, Guid CriterionId, int Version
 /// <summary>The writes and answers that the tests of several write routes share.</summary>
 public static class ProblemWritesApi
 {
-    /// <summary>Today in London by the fixture's clock, which other tests may have moved on.</summary>
-    public static DateOnly Today(this AppFixture app) => London.Today(app.Clock.GetUtcNow());
 
     public static async Task<ProblemWithAction> ReportProblemWithAction(this AppFixture app, Guid? teamId = null, DateOnly? dueOn = null)
     {
