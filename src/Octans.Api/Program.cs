@@ -32,6 +32,7 @@ services.AddRazorPages(pages =>
 var app = builder.Build();
 
 app.UseExceptionHandler("/error");
+app.UseRequestLocalization("en-GB");
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseMiddleware<WaitForDatabase>();

@@ -7,6 +7,9 @@ public static class London
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZone).DateTime);
 
+    /// <summary>The instant as a London clock shows it, for people to read.</summary>
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+
     public static DateTimeOffset StartOfDay(DateOnly day)
     {
         // UK clocks change at 01:00 GMT, so local midnight always exists and is never ambiguous.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Problems;
 using Octans.Api.Problems.GettingDetails;
+using Octans.Api.Problems.Timeline;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
 using Octans.Domain;
@@ -16,6 +17,7 @@ public sealed class ProblemModel(IQuerySession query, ProblemChanges changes, Ti
     [BindProperty] public string? Note { get; set; }
 
     public ProblemDetailsView View { get; private set; } = null!;
+    public IReadOnlyList<TimelineEntry> History { get; private set; } = [];
     public bool MayEdit => User.Is(Role.Coordinator);
     public bool MayAddNotes => User.Is(Role.Coordinator) || User.Is(Role.TeamMember);
 
@@ -48,11 +50,16 @@ public sealed class ProblemModel(IQuerySession query, ProblemChanges changes, Ti
         return Page();
     }
 
+    /// <summary>"ActionPlanned" becomes "Action planned".</summary>
+    public static string Headline(string type) =>
+        string.Concat(type.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         if (await query.LoadAsync<Problem>(Id, cancellation) is not { } problem) return false;
         var teams = await ReferenceDataLookups.TeamNamesAsync(query, cancellation);
         View = ProblemDetailsView.Of(problem, teams, London.Today(clock.GetUtcNow()));
+        History = await ProblemTimeline.LoadAsync(query, Id, cancellation) ?? [];
         Version = View.Version;
         ViewData["Title"] = $"{View.Reference} {View.Title}";
         return true;

@@ -16,12 +16,20 @@ public static class GetTimelineEndpoint
     [Tags("Problems")]
     [ProducesResponseType<IReadOnlyList<TimelineEntry>>(200)]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellation) =>
+        await ProblemTimeline.LoadAsync(session, id, cancellation) is { } timeline
+            ? Results.Ok(timeline)
+            : Results.Problem(statusCode: 404, title: "Not found", detail: "There is no problem with that id.");
+}
+
+/// <summary>A problem's history as lines, for the API and the problem page alike.</summary>
+public static class ProblemTimeline
+{
+    public static async Task<IReadOnlyList<TimelineEntry>?> LoadAsync(IQuerySession session, Guid id, CancellationToken cancellation)
     {
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
         var history = events.Select(e => e.Data).OfType<IProblemEvent>().ToList();
-        if (history.Count == 0)
-            return Results.Problem(statusCode: 404, title: "Not found", detail: "There is no problem with that id.");
+        if (history.Count == 0) return null;
 
         var teams = await ReferenceDataLookups.TeamNamesAsync(session, cancellation);
         var duplicated = history.OfType<ProblemClosed>().Select(c => c.DuplicateOf).OfType<Guid>().Distinct().ToArray();
@@ -29,8 +37,7 @@ public static class GetTimelineEndpoint
             ? new Dictionary<Guid, string>()
             : (await session.Query<Problem>().Where(p => p.Id.IsOneOf(duplicated)).Select(p => new ProblemReference(p.Id, p.Reference))
                 .ToListAsync(cancellation)).ToDictionary(p => p.Id, p => p.Reference);
-
-        return Results.Ok(TimelineLines.Of(history, teams, references));
+        return TimelineLines.Of(history, teams, references);
     }
 
     private sealed record ProblemReference(Guid Id, string Reference);
