@@ -74,6 +74,24 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task Screenshot(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
 
+    /// <summary>Runs a journey on a page, saving a screenshot named after the test when it fails.</summary>
+    public static async Task Journey(IPage page, string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            await Screenshot(page, $"failed-{name}");
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     private async Task WaitUntilReady()
     {
         using var client = new HttpClient { BaseAddress = Address };

@@ -1,0 +1,90 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Octans.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture octans)
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    };
+
+    public static TheoryData<string, string> Pages => new()
+    {
+        { "coordinator@octans.test", "/problems" },
+        { "coordinator@octans.test", "/problems?phase=Hold&overdue=true" },
+        { "coordinator@octans.test", "/report" },
+        { "coordinator@octans.test", "first-problem" },
+        { "coordinator@octans.test", "first-problem/plan-action" },
+        { "coordinator@octans.test", "first-problem/close" },
+        { "coordinator@octans.test", "/dashboard" },
+        { "lighting@octans.test", "/tasks" },
+        { "councillor@octans.test", "/dashboard" },
+        { "councillor@octans.test", "first-problem" },
+        { "admin@octans.test", "/admin" },
+        { "admin@octans.test", "/admin/users" },
+        { "admin@octans.test", "/admin/users/new" },
+        { "admin@octans.test", "/admin/teams" },
+        { "admin@octans.test", "/admin/categories" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_page_has_no_serious_or_critical_accessibility_problems(string email, string url)
+    {
+        var page = await octans.SignedIn(email);
+        await BrowserFixture.Journey(page, $"axe-{email.Split('@')[0]}-{url.Trim('/').Replace('/', '-').Replace('?', '-')}", async () =>
+        {
+            await page.GotoAsync(await Resolve(page, url));
+            await AssertAccessible(page);
+        });
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_and_its_error_summary_have_no_serious_or_critical_accessibility_problems()
+    {
+        var context = await octans.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = octans.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await BrowserFixture.Journey(page, "axe-sign-in", async () =>
+        {
+            await page.GotoAsync("/sign-in");
+            await AssertAccessible(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await AssertAccessible(page);
+        });
+    }
+
+    [Fact]
+    public async Task A_form_showing_errors_has_no_serious_or_critical_accessibility_problems()
+    {
+        var page = await octans.SignedIn("coordinator@octans.test");
+        await BrowserFixture.Journey(page, "axe-report-errors", async () =>
+        {
+            await page.GotoAsync("/report");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Report problem" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await AssertAccessible(page);
+        });
+    }
+
+    private static async Task AssertAccessible(IPage page)
+    {
+        var result = await page.RunAxe(WcagAa);
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        serious.ShouldBeEmpty(string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+    }
+
+    /// <summary>"first-problem" stands for the first problem on the board, so the test does not depend on ids.</summary>
+    private static async Task<string> Resolve(IPage page, string url)
+    {
+        if (!url.StartsWith("first-problem")) return url;
+        await page.GotoAsync("/problems?phase=Clear");
+        var href = await page.Locator("table a").First.GetAttributeAsync("href");
+        return href + url["first-problem".Length..];
+    }
+}
