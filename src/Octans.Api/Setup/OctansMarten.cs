@@ -27,6 +27,7 @@ public static class OctansMarten
                 options.ConfigureSigningIn();
                 options.ConfigureReferenceData();
                 options.ConfigureProblems();
+                options.Schema.For<DataProtectionKey>();
                 return options;
             })
             .UseLightweightSessions()
