@@ -80,7 +80,7 @@ public sealed class AccessibilityTests(BrowserFixture octans)
     }
 
     /// <summary>"first-problem" stands for the first problem on the board, so the test does not depend on ids.</summary>
-    private static async Task<string> Resolve(IPage page, string url)
+    public static async Task<string> Resolve(IPage page, string url)
     {
         if (!url.StartsWith("first-problem")) return url;
         await page.GotoAsync("/problems?phase=Clear");

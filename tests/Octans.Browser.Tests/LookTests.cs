@@ -1,25 +1,35 @@
 namespace Octans.Browser.Tests;
 
+/// <summary>Screenshots of every page at desktop and phone widths, kept in tests/Octans.Browser.Tests/screenshots for people to look at.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LookTests(BrowserFixture octans)
 {
-    [Fact]
-    public async Task Pages_render_at_desktop_and_phone_widths()
+    public static TheoryData<string, string, string> Pages => new()
     {
-        foreach (var (who, url, name) in new[]
+        { "coordinator@octans.test", "/problems", "board" },
+        { "coordinator@octans.test", "first-problem", "problem" },
+        { "coordinator@octans.test", "first-problem/plan-action", "plan-action" },
+        { "coordinator@octans.test", "/report", "report" },
+        { "coordinator@octans.test", "/dashboard", "dashboard" },
+        { "lighting@octans.test", "/tasks", "tasks" },
+        { "councillor@octans.test", "first-problem", "problem-councillor" },
+        { "admin@octans.test", "/admin/users", "admin-users" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_page_fits_a_desktop_and_a_360_pixel_phone(string email, string url, string name)
+    {
+        foreach (var (width, label) in new[] { (1280, "desktop"), (360, "phone") })
         {
-            ("coordinator@octans.test", "/problems", "board"),
-            ("lighting@octans.test", "/tasks", "tasks"),
-            ("admin@octans.test", "/admin/users", "admin-users"),
-        })
-        {
-            foreach (var (width, label) in new[] { (1280, "desktop"), (360, "phone") })
+            var page = await octans.SignedIn(email, width, 800);
+            await BrowserFixture.Journey(page, $"look-{name}-{label}", async () =>
             {
-                var page = await octans.SignedIn(who, width, 800);
-                await page.GotoAsync(url);
+                await page.GotoAsync(await AccessibilityTests.Resolve(page, url));
                 await BrowserFixture.Screenshot(page, $"{name}-{label}");
-                await page.Context.CloseAsync();
-            }
+                // Nothing may force sideways scrolling on a phone.
+                (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+            });
         }
     }
 }
