@@ -20,6 +20,7 @@ services.AddSingleton<DatabaseStartup>();
 services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+services.AddSingleton<MapTiles>();
 services.AddProblemDetails();
 services.AddExceptionHandler<ErrorAnswers>();
 services.AddOpenApi();

@@ -1,13 +1,23 @@
 namespace Octans.Api.Setup;
 
-/// <summary>
-/// Headers every answer carries. The pages allow scripts and styles from Octans itself only, and map tiles from
-/// OpenStreetMap; the API docs and the job dashboard bring their own scripts and are left to them.
-/// </summary>
-public sealed class SecurityHeaders(RequestDelegate next)
+/// <summary>Where the problem page's map tiles come from: Octans:MapTiles, OpenStreetMap's own server by default.</summary>
+public sealed class MapTiles(IConfiguration configuration)
 {
-    private const string PagePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; " +
+    public string Template { get; } = configuration["Octans:MapTiles"] is { Length: > 0 } tiles ? tiles : "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    public string Origin => Uri.TryCreate(Template.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0"), UriKind.Absolute, out var uri)
+        ? uri.GetLeftPart(UriPartial.Authority)
+        : "'self'";
+}
+
+/// <summary>
+/// Headers every answer carries. The pages allow scripts and styles from Octans itself only, and images from the map
+/// tile server; the API docs and the job dashboard bring their own scripts and are left to them.
+/// </summary>
+public sealed class SecurityHeaders(RequestDelegate next, MapTiles tiles)
+{
+    private readonly string _pagePolicy =
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles.Origin}; " +
         "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
@@ -19,7 +29,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         if (!path.StartsWithSegments("/api/docs") && !path.StartsWithSegments("/hangfire"))
         {
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = PagePolicy;
+            headers.ContentSecurityPolicy = _pagePolicy;
         }
         return next(context);
     }

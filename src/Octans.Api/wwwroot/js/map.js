@@ -5,7 +5,7 @@
   if (!element || !window.L) return;
   var point = [parseFloat(element.dataset.latitude), parseFloat(element.dataset.longitude)];
   var map = L.map(element, { scrollWheelZoom: false, attributionControl: true }).setView(point, 17);
-  L.tileLayer(element.dataset.tiles || "https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+  L.tileLayer(element.dataset.tiles, {
     maxZoom: 19,
     attribution: "&copy; OpenStreetMap contributors",
   }).addTo(map);
