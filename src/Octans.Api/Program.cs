@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using JasperFx;
 using Octans.Api.Health;
+using Octans.Api.Reports;
 using Octans.Api.Setup;
 using Octans.Api.SigningIn;
 using Scalar.AspNetCore;
@@ -14,6 +15,7 @@ builder.AddOctansWolverine();
 services.AddOctansHangfire(builder.Configuration);
 services.AddOctansSignIn();
 services.AddOctansHealth();
+services.AddOctansReports();
 services.AddSingleton<DatabaseStartup>();
 services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -1,0 +1,53 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Octans.Api.SigningIn;
+using Octans.Reports.MonthlyPacks;
+using Wolverine.Http;
+
+namespace Octans.Api.Reports.Jobs;
+
+/// <summary>
+/// Where a requested pack is: Enqueued (also while waiting to be tried again), Processing, Succeeded with the id of
+/// the kept pack, or Failed with the reason.
+/// </summary>
+public sealed record PackJobStatus(string State, Guid? ReportId = null, string? Error = null);
+
+public static class GetPackJobEndpoint
+{
+    [Authorize(Policy = Policies.CoordinatorOrAdmin)]
+    [WolverineGet("/api/reports/jobs/{jobId}", Name = "GetMonthlyPackJob")]
+    [ProducesResponseType<PackJobStatus>(200)]
+    public static IResult Get(string jobId, JobStorage storage)
+    {
+        // Hangfire's PostgreSQL storage numbers its jobs; anything else cannot be one of them.
+        if (!long.TryParse(jobId, out _))
+            return NotFound();
+        using var connection = storage.GetConnection();
+        var job = connection.GetJobData(jobId);
+        if (job?.Job?.Type != typeof(MonthlyPackJob))
+            return NotFound();
+
+        return Results.Ok(job.State switch
+        {
+            "Processing" => new PackJobStatus("Processing"),
+            "Succeeded" => new PackJobStatus("Succeeded", ReportId(connection, jobId)),
+            "Failed" => new PackJobStatus("Failed", Error: $"The pack could not be produced: {FailureOf(connection, jobId)}"),
+            "Deleted" => new PackJobStatus("Failed", Error: "The job was deleted before the pack was produced."),
+            _ => new PackJobStatus("Enqueued"),
+        });
+    }
+
+    private static Guid? ReportId(IStorageConnection connection, string jobId) =>
+        connection.GetJobParameter(jobId, MonthlyPackJob.ReportIdParameter) is { } raw ? SerializationHelper.Deserialize<Guid?>(raw) : null;
+
+    private static string FailureOf(IStorageConnection connection, string jobId) =>
+        connection.GetStateData(jobId)?.Data.TryGetValue("ExceptionMessage", out var message) == true && !string.IsNullOrWhiteSpace(message)
+            ? message
+            : "the reason was not recorded.";
+
+    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Not found",
+        detail: "There is no pack job with that id. Request a pack with POST /api/reports/monthly and use the statusUrl it answers with.");
+}
