@@ -75,7 +75,7 @@ public static class GeneratedArea
         {
             var kind = Kinds[random.Next(Kinds.Length)];
             var street = Streets[random.Next(Streets.Length)];
-            var reportedAt = start.AddMinutes(random.Next((int)(end - start).TotalMinutes * 9 / 10));
+            var reportedAt = start.AddMinutes(random.Next((int)(end - start).TotalMinutes));
             var script = ProblemScript.Report(
                 $"{code}-{n:0000}", string.Format(kind.Titles[random.Next(kind.Titles.Length)], street), reportedAt, area, kind.Category,
                 (Risk)random.Next(3), $"{street}, {code switch { "HT" => "High Town", _ => area }}");
@@ -101,6 +101,13 @@ public static class GeneratedArea
             if (state.Status == ProblemStatus.Closed) return;
             var today = London.Today(now);
             var phase = state.Phase;
+
+            // Most late actions are caught up within a week or two; a few run on for months.
+            foreach (var late in open.Where(a => a.Due < today && random.Next(100) < 55).ToList())
+            {
+                script.Complete(late.Id, "Done late; the team was short of staff.", now);
+                open.Remove(late);
+            }
 
             if (now >= nextReview)
             {
@@ -129,9 +136,9 @@ public static class GeneratedArea
             }
             else if (open.Count > 0 && roll < 80)
             {
-                // Most actions are done around their due date; about one in eight is left to run late.
-                var action = open[random.Next(open.Count)];
-                if (action.Due < today.AddDays(-random.Next(0, 40)) || random.Next(8) > 0)
+                // Teams work on what is due first; about one action in ten is left to run well past its date.
+                var action = open.MinBy(a => a.Due);
+                if (action.Due <= today.AddDays(random.Next(0, 10)) && (action.Due > today.AddDays(-3) || random.Next(10) > 0))
                 {
                     script.Complete(action.Id, "Done as planned; photographs on the shared drive.", now);
                     open.Remove(action);

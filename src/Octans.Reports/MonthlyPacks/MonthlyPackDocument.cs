@@ -144,7 +144,7 @@ public static class MonthlyPackDocument
             c.Heading2($"{team.Team} ({team.Partner}): {Plural(team.Count, "overdue action", "overdue actions")}");
             c.Table(t =>
             {
-                t.FixedColumn("Problem", 58).Column("Action", 4).FixedColumn("Due", 70).FixedColumn("Days overdue", 62, TextAlign.Right);
+                t.FixedColumn("Problem", 58).Column("Action", 4).FixedColumn("Due", 70).FixedColumn("Days overdue", 76, TextAlign.Right);
                 foreach (var action in team.Actions)
                     t.Row(action.ProblemReference, Clip(action.Description), Date(action.DueOn), Count(action.DaysOverdue));
             });
@@ -165,9 +165,9 @@ public static class MonthlyPackDocument
             "of whether the problem will meet its exit criteria; \"Not reviewed\" means no review has been recorded yet.");
         c.Table(t =>
         {
-            t.FixedColumn("Ref", 50).Column("Problem", 1.35).Column("Location", 1)
-                .FixedColumn("Phase", 40).FixedColumn("RAG", 58).FixedColumn("Risk", 44)
-                .FixedColumn("Open actions", 42, TextAlign.Right).FixedColumn("Overdue", 46, TextAlign.Right);
+            t.FixedColumn("Ref", 50).Column("Problem", 1.3).Column("Location", 1)
+                .FixedColumn("Phase", 38).FixedColumn("RAG", 52).FixedColumn("Risk", 42)
+                .FixedColumn("Open actions", 42, TextAlign.Right).FixedColumn("Overdue", 48, TextAlign.Right);
             foreach (var problem in model.Board)
                 t.Row(problem.Reference, problem.Title, Clip(problem.Location), problem.Phase.ToString(), RagBadge(problem.Rag),
                     problem.Risk.ToString(), Count(problem.OpenActions), Count(problem.OverdueActions));
@@ -190,88 +190,68 @@ public static class MonthlyPackDocument
             ProblemSection(c, problem, model.Month);
     }
 
+    /// <summary>
+    /// A problem's month in a few sentences and one table of its actions. A busy area has hundreds of these, so the
+    /// section keeps to what changed and where the problem stands; the board already lists every problem's rating.
+    /// </summary>
     static void ProblemSection(ContentColumn c, ProblemMonth problem, PackMonth month)
     {
         c.Heading2($"{problem.Reference} · {problem.Title}");
-        c.KeyValueList(l =>
-        {
-            l.Item("Location", problem.Location)
-                .Item("Category", problem.Category)
-                .Item("Stands at", problem.Status == ProblemStatus.Closed
-                    ? $"Closed ({OutcomeWord(problem.Outcome)}){(problem.ClosedOn is { } closed ? $" on {Date(closed)}" : "")}, from {problem.Phase}"
-                    : $"{problem.Phase}{(problem.ReportedThisMonth ? $", reported in {month.Name}" : "")}")
-                .Item("Confidence (RAG)", RagBadge(problem.Rag))
-                .Item("Risk", problem.Risk.ToString());
-            if (problem.ClosingNote is { } note && problem.ClosedOn is { } on && month.Contains(London.StartOfDay(on)))
-                l.Item("Closing note", Clip(note));
-        });
+        c.Paragraph(p => p.Bold(problem.Location.TrimEnd('.') + ". ").Text(Standing(problem, month)));
+        c.Paragraph(p => p.Bold("Phase history: ").Text(string.Join("; ", problem.PhaseHistory.Select(PhaseStepText)) + "."));
 
-        Label(c, "Phase history");
-        c.Table(t =>
-        {
-            t.FixedColumn("Phase", 54).FixedColumn("From", 70).Column("How");
-            foreach (var step in problem.PhaseHistory)
-                t.Row(step.Phase.ToString(), Date(step.EnteredOn), Clip(MoveText(step)));
-        });
-
-        Label(c, "Exit criteria");
         if (problem.ExitCriteria.Count == 0)
-            c.Paragraph("No exit criteria have been set yet.");
+            c.Paragraph(p => p.Bold("Exit criteria: ").Text("none set yet."));
         else
-            c.Table(t =>
-            {
-                t.FixedColumn("Phase", 54).Column("Criterion", 3).Column("Met?", 2);
-                foreach (var criterion in problem.ExitCriteria)
-                    t.Row(criterion.Phase.ToString(), Clip(criterion.Text), criterion.Met
-                        ? Clip($"Met on {Date(criterion.MetOn!.Value)}: {criterion.Evidence}")
-                        : "Not yet");
-            });
+            c.Paragraph(p => p
+                .Bold($"Exit criteria, {problem.ExitCriteria.Count(x => x.Met)} of {problem.ExitCriteria.Count} met: ")
+                .Text(string.Join(" ", problem.ExitCriteria.Select(CriterionText))));
 
-        if (problem.CompletedThisMonth.Count > 0)
-        {
-            Label(c, "Actions completed this month");
+        if (problem.CompletedThisMonth.Count > 0 || problem.OpenActions.Count > 0)
             c.Table(t =>
             {
-                t.Column("Action", 2).Column("Team", 1.2).FixedColumn("Completed", 66).Column("Note", 2.4);
+                t.Column("Action", 2.2).Column("Team", 1.3).FixedColumn("Due", 64).Column("Done this month, or still open", 2.6);
                 foreach (var action in problem.CompletedThisMonth)
-                    t.Row(Clip(action.Description), action.Team, Date(action.CompletedOn), Clip(action.Note));
-            });
-        }
-
-        if (problem.OpenActions.Count > 0)
-        {
-            Label(c, "Open actions");
-            c.Table(t =>
-            {
-                t.Column("Action", 3).Column("Team", 1.6).FixedColumn("Phase", 44).FixedColumn("Due", 66).FixedColumn("Overdue", 60, TextAlign.Right);
+                    t.Row(Clip(action.Description), action.Team, "", Clip($"Done {Date(action.CompletedOn)}: {action.Note}"));
                 foreach (var action in problem.OpenActions)
-                    t.Row(Clip(action.Description), action.Team, action.Phase.ToString(), Date(action.DueOn),
-                        action.DaysOverdue > 0 ? Plural(action.DaysOverdue, "day", "days") : "No");
+                    t.Row(Clip(action.Description), action.Team, Date(action.DueOn),
+                        action.DaysOverdue > 0 ? $"Open, {Plural(action.DaysOverdue, "day", "days")} overdue" : $"Open ({action.Phase})");
             });
-        }
 
-        if (problem.Reviews.Count > 0 || problem.Notes.Count > 0)
-        {
-            Label(c, "Review decisions and notes this month");
-            foreach (var review in problem.Reviews)
-                c.Paragraph(p => p
-                    .Bold($"Review at the meeting on {Date(review.MeetingOn)}, rated {review.Rag}: ")
-                    .Text(review.Decision + (review.NextReviewOn is { } next ? $" Next review {Date(next)}." : "")));
-            foreach (var note in problem.Notes)
-                c.Paragraph(p => p.Bold($"Note, {Date(note.On)}: ").Text(note.Text));
-        }
-
-        if (problem.Recurrences.Count > 0)
-        {
-            Label(c, "Recurrences this month");
-            c.Table(t =>
-            {
-                t.FixedColumn("Seen on", 70).Column("What was seen", 3).Column("Source", 1.4);
-                foreach (var recurrence in problem.Recurrences)
-                    t.Row(Date(recurrence.ObservedOn), Clip(recurrence.Description), recurrence.Source ?? "Not given");
-            });
-        }
+        foreach (var review in problem.Reviews)
+            c.Paragraph(p => p
+                .Bold($"Review at the meeting on {Date(review.MeetingOn)}, rated {review.Rag}: ")
+                .Text(review.Decision + (review.NextReviewOn is { } next ? $" Next review {Date(next)}." : "")));
+        foreach (var note in problem.Notes)
+            c.Paragraph(p => p.Bold($"Note, {Date(note.On)}: ").Text(note.Text));
+        foreach (var recurrence in problem.Recurrences)
+            c.Paragraph(p => p
+                .Bold($"Recurrence seen on {Date(recurrence.ObservedOn)}: ")
+                .Text(recurrence.Description.TrimEnd('.') + (recurrence.Source is { } source ? $" (reported by: {source})." : ".")));
     }
+
+    static string Standing(ProblemMonth problem, PackMonth month)
+    {
+        var facts = $"{problem.Category}, {problem.Risk.ToString().ToLowerInvariant()} risk. ";
+        if (problem.Status == ProblemStatus.Closed)
+            return facts + $"Closed{(problem.ClosedOn is { } on ? $" on {Date(on)}" : "")} from {problem.Phase}, outcome " +
+                   $"{OutcomeWord(problem.Outcome)}{(problem.ClosingNote is { } note ? $": {note.TrimEnd('.')}." : ".")}";
+        return facts + (problem.ReportedThisMonth ? $"Reported in {month.Name}. " : "") +
+               $"In {problem.Phase} at the end of the month; " +
+               (problem.Rag is { } rag ? $"confidence {rag} at the latest review." : "not reviewed yet.");
+    }
+
+    static string PhaseStepText(PhaseStep step) => $"{step.Phase} from {Date(step.EnteredOn)} " + step.Move switch
+    {
+        PhaseMove.Reported => "(reported)",
+        PhaseMove.Advanced => "(moved forward)",
+        PhaseMove.AdvancedWithOverride => $"(moved forward with work still open: {step.Reason?.TrimEnd('.')})",
+        _ => $"(moved back: {step.Reason?.TrimEnd('.')})",
+    };
+
+    static string CriterionText(CriterionState criterion) =>
+        $"{criterion.Text.TrimEnd('.')} ({criterion.Phase}): " +
+        (criterion.Met ? $"met on {Date(criterion.MetOn!.Value)}{(criterion.Evidence is { } evidence ? $", {evidence.TrimEnd('.')}" : "")}." : "not yet met.");
 
     static void Trends(ContentColumn c, MonthlyPackModel model)
     {
@@ -340,16 +320,6 @@ public static class MonthlyPackDocument
             .Item("Overdue", "An action still open after its due date.")
             .Item("Recurrence", "The problem seen again at the place after work on it."));
     }
-
-    static void Label(ContentColumn c, string text) => c.Paragraph(p => p.Bold(text));
-
-    static string MoveText(PhaseStep step) => step.Move switch
-    {
-        PhaseMove.Reported => "Reported",
-        PhaseMove.Advanced => "Moved forward",
-        PhaseMove.AdvancedWithOverride => $"Moved forward with work still open: {step.Reason}",
-        _ => $"Moved back: {step.Reason}",
-    };
 
     static Badge RagBadge(Rag? rag) => rag switch
     {
