@@ -69,17 +69,22 @@ public static class GeneratedArea
         var random = new Random(seed);
         var start = month.Start.AddMonths(-12);
         var end = month.Cutoff.AddHours(-1);
-        var actionsPerProblem = Math.Max(1, (int)Math.Round(actions / (double)problems));
+        var reported = Enumerable.Range(0, problems)
+            .Select(_ => start.AddMinutes(random.Next((int)(end - start).TotalMinutes)))
+            .ToList();
+        // Actions are shared out by how long each problem has been open.
+        var lifetimes = reported.Select(at => (end - at).TotalDays).ToList();
+        var perDay = actions / lifetimes.Sum();
         var scripts = new List<ProblemScript>(problems);
         for (var n = 1; n <= problems; n++)
         {
             var kind = Kinds[random.Next(Kinds.Length)];
             var street = Streets[random.Next(Streets.Length)];
-            var reportedAt = start.AddMinutes(random.Next((int)(end - start).TotalMinutes));
+            var reportedAt = reported[n - 1];
             var script = ProblemScript.Report(
                 $"{code}-{n:0000}", string.Format(kind.Titles[random.Next(kind.Titles.Length)], street), reportedAt, area, kind.Category,
                 (Risk)random.Next(3), $"{street}, {code switch { "HT" => "High Town", _ => area }}");
-            Live(script, random, reportedAt, end, actionsPerProblem);
+            Live(script, random, reportedAt, end, Math.Max(1, (int)Math.Round(lifetimes[n - 1] * perDay)));
             scripts.Add(script);
         }
         return scripts;
@@ -144,16 +149,16 @@ public static class GeneratedArea
                     open.Remove(action);
                 }
             }
-            else if (roll < 86)
+            else if (roll is >= 80 and < 86)
             {
                 script.Note(Notes[random.Next(Notes.Length)], now);
             }
-            else if (roll < 88 && phase != Phase.Clear)
+            else if (roll is >= 86 and < 88 && phase != Phase.Clear)
             {
                 script.Recurred("The problem was seen again at the place.", today.AddDays(-1), now, "Ward councillor");
                 if (random.Next(3) == 0) script.Revert("It came back after the last inspection.", now);
             }
-            else
+            else if (roll >= 88)
             {
                 foreach (var criterion in criteria.Where(c => c.Phase == phase && !script.State.FindExitCriterion(c.Id)!.Met).ToList())
                     script.Meet(criterion.Id, "Photographs and inspection records attached.", now);

@@ -69,6 +69,16 @@ public static class MonthlyPackDocument
             c.Paragraph(p => p.Bold("No activity this month. ").Text(
                 $"Nothing was recorded for {model.Area}'s problems in {model.Month.Name}: no problem was reported, moved, reviewed or " +
                 "closed, and no action was planned or completed."));
+
+        c.Heading2("In this pack");
+        c.KeyValueList(l => l
+            .Item("Summary", "Problems by phase at the start and end of the month, and what happened during it.")
+            .Item("Overdue actions by team", "Each partner team's actions still open after their due date.")
+            .Item("Problem board", "Every open problem with its phase, confidence rating, risk and actions.")
+            .Item($"Problems active in {model.Month.Name}",
+                $"{Sentence(Plural(model.ActiveProblems.Count, "problem", "problems"))}, each with its phase history, exit criteria, actions, reviews and notes.")
+            .Item("Trends", "The last twelve months in two charts, each followed by its figures.")
+            .Item("Glossary", "Clear, Hold, Build and the other words this pack uses."));
         c.PageBreak();
     }
 
@@ -111,14 +121,14 @@ public static class MonthlyPackDocument
         var s = model.Summary;
         if (!model.HadActivity)
             return $"Nothing was recorded for {model.Area}'s problems in {model.Month.Name}. " +
-                   $"{Plural(s.AtEnd.Open, "problem was", "problems were")} open at the end of the month" +
+                   $"{Sentence(Plural(s.AtEnd.Open, "problem was", "problems were"))} open at the end of the month" +
                    (s.ActionsOverdue > 0 ? $", with {Plural(s.ActionsOverdue, "action", "actions")} overdue." : ".");
         return $"In {model.Month.Name} {Plural(s.NewProblems, "problem was", "problems were")} reported, " +
                $"{Count(s.Advanced)} moved forward a phase, {Count(s.Reverted)} moved back and {Count(s.Closed)} " +
                $"{(s.Closed == 1 ? "was" : "were")} closed. Partners completed {Plural(s.ActionsCompleted, "action", "actions")} " +
                $"and {Count(s.ActionsOpened)} new {(s.ActionsOpened == 1 ? "one was" : "ones were")} planned; " +
                $"{Plural(s.ActionsOverdue, "action was", "actions were")} overdue at the end of the month. " +
-               $"{Plural(s.AtEnd.Open, "problem remains", "problems remain")} open.";
+               $"{Sentence(Plural(s.AtEnd.Open, "problem remains", "problems remain"))} open.";
     }
 
     static void Overdue(ContentColumn c, MonthlyPackModel model)
@@ -131,7 +141,7 @@ public static class MonthlyPackDocument
         }
 
         c.Paragraph(
-            $"{Plural(model.Summary.ActionsOverdue, "action was", "actions were")} still open after its due date at the end of " +
+            $"{Sentence(Plural(model.Summary.ActionsOverdue, "action was", "actions were"))} still open after its due date at the end of " +
             $"{model.Month.Name}, across {Plural(model.OverdueByTeam.Count, "team", "teams")}. Days overdue are counted to the end of the month.");
         c.Table(t =>
         {
@@ -162,12 +172,12 @@ public static class MonthlyPackDocument
 
         c.Paragraph(
             $"Every problem open at the end of {model.Month.Name}. Confidence (RAG) is the partnership's rating at its latest review " +
-            "of whether the problem will meet its exit criteria; \"Not reviewed\" means no review has been recorded yet.");
+            "of whether the problem will meet its exit criteria; \"Not rated\" means no review has been recorded yet.");
         c.Table(t =>
         {
             t.FixedColumn("Ref", 50).Column("Problem", 1.3).Column("Location", 1)
-                .FixedColumn("Phase", 38).FixedColumn("RAG", 52).FixedColumn("Risk", 42)
-                .FixedColumn("Open actions", 42, TextAlign.Right).FixedColumn("Overdue", 48, TextAlign.Right);
+                .FixedColumn("Phase", 38).FixedColumn("RAG", 60).FixedColumn("Risk", 46)
+                .FixedColumn("Open actions", 44, TextAlign.Right).FixedColumn("Overdue", 46, TextAlign.Right);
             foreach (var problem in model.Board)
                 t.Row(problem.Reference, problem.Title, Clip(problem.Location), problem.Phase.ToString(), RagBadge(problem.Rag),
                     problem.Risk.ToString(), Count(problem.OpenActions), Count(problem.OverdueActions));
@@ -184,7 +194,7 @@ public static class MonthlyPackDocument
         }
 
         c.Paragraph(
-            $"{Plural(model.ActiveProblems.Count, "problem", "problems")} had something recorded during the month: a report, an action, " +
+            $"{Sentence(Plural(model.ActiveProblems.Count, "problem", "problems"))} had something recorded during the month: a report, an action, " +
             "a note, a review, a phase move, a recurrence or a closure. Each is shown as it stood at the end of the month.");
         foreach (var problem in model.ActiveProblems)
             ProblemSection(c, problem, model.Month);
@@ -251,7 +261,7 @@ public static class MonthlyPackDocument
 
     static string CriterionText(CriterionState criterion) =>
         $"{criterion.Text.TrimEnd('.')} ({criterion.Phase}): " +
-        (criterion.Met ? $"met on {Date(criterion.MetOn!.Value)}{(criterion.Evidence is { } evidence ? $", {evidence.TrimEnd('.')}" : "")}." : "not yet met.");
+        (criterion.Met ? $"met on {Date(criterion.MetOn!.Value)}{(criterion.Evidence is { } evidence ? $" (evidence: {evidence.TrimEnd('.')})" : "")}." : "not yet met.");
 
     static void Trends(ContentColumn c, MonthlyPackModel model)
     {
@@ -326,7 +336,7 @@ public static class MonthlyPackDocument
         Rag.Red => new Badge(BadgeColour.Red, "Red"),
         Rag.Amber => new Badge(BadgeColour.Amber, "Amber"),
         Rag.Green => new Badge(BadgeColour.Green, "Green"),
-        _ => new Badge(BadgeColour.Grey, "Not reviewed"),
+        _ => new Badge(BadgeColour.Grey, "Not rated"),
     };
 
     public static string OutcomeWord(Outcome? outcome) => outcome switch
@@ -361,7 +371,9 @@ public static class MonthlyPackDocument
         var down => "−" + Count(-down),
     };
 
-    static string Plural(int count, string one, string many) => $"{Count(count)} {(count == 1 ? one : many)}";
+    static string Plural(int count, string one, string many) => count == 0 ? $"no {many}" : $"{Count(count)} {(count == 1 ? one : many)}";
+
+    static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     static string Clip(string text)
     {
