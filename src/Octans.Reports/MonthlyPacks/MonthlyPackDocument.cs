@@ -177,7 +177,7 @@ public static class MonthlyPackDocument
         {
             t.FixedColumn("Ref", 50).Column("Problem", 1.3).Column("Location", 1)
                 .FixedColumn("Phase", 38).FixedColumn("RAG", 60).FixedColumn("Risk", 46)
-                .FixedColumn("Open actions", 44, TextAlign.Right).FixedColumn("Overdue", 46, TextAlign.Right);
+                .FixedColumn("Open actions", 42, TextAlign.Right).FixedColumn("Overdue", 50, TextAlign.Right);
             foreach (var problem in model.Board)
                 t.Row(problem.Reference, problem.Title, Clip(problem.Location), problem.Phase.ToString(), RagBadge(problem.Rag),
                     problem.Risk.ToString(), Count(problem.OpenActions), Count(problem.OverdueActions));
