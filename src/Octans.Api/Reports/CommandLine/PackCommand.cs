@@ -25,9 +25,6 @@ public sealed class PackInput : NetCoreInput
 [Description("Renders an area's monthly councillor pack to a PDF file, without Hangfire and without keeping it")]
 public sealed class PackCommand : JasperFxAsyncCommand<PackInput>
 {
-    public PackCommand() =>
-        Usage("Render a pack").Arguments().ValidFlags();
-
     public override async Task<bool> Execute(PackInput input)
     {
         if (string.IsNullOrWhiteSpace(input.AreaFlag))
