@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Octans.Domain;
 using Octans.Reports.MonthlyPacks;
 using Octans.Testing;
+using Octans.Api.Reports.Jobs;
 using Octans.Api.Tests.Problems;
 using static Octans.Api.Tests.Problems.ProblemsApi;
 using static Octans.Api.Tests.Reports.PacksApi;
@@ -192,6 +193,38 @@ public sealed class MonthlyPacksTests(AppFixture app)
             s.WithBearerToken(await app.TokenFor(Councillor));
             s.StatusCodeShouldBe(400);
         });
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_is_reported_with_its_error_keeps_nothing_and_is_tried_again()
+    {
+        var (area, _, _) = await app.CreateAreaAsync();
+        var jobs = app.Host.Services.GetRequiredService<IBackgroundJobClient>();
+        // The API refuses a month that has not ended; a job asked for one directly fails, as a broken render would.
+        var month = PackMonth.Of(app.Clock.GetUtcNow()).ToString();
+        var jobId = jobs.Enqueue<MonthlyPackJob>(job => job.RenderAsync(area.Name, month, null, CancellationToken.None));
+
+        try
+        {
+            var guard = Stopwatch.StartNew();
+            PackJobStatus status;
+            do
+            {
+                status = await app.Get<PackJobStatus>($"/api/reports/jobs/{jobId}");
+                if (guard.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"The job never failed: {status}");
+                if (status.Error is null) await Task.Delay(200);
+            } while (status.Error is null);
+
+            status.State.ShouldBe("Enqueued");
+            status.ReportId.ShouldBeNull();
+            status.Error.ShouldBe(
+                $"An attempt failed and will be tried again shortly: {PackMonth.Parse(month).Name} has not ended yet, so its pack cannot be produced.");
+            (await app.ListPacks(area.Name)).ShouldBeEmpty();
+        }
+        finally
+        {
+            jobs.Delete(jobId);
+        }
     }
 
     [Fact]

@@ -10,8 +10,8 @@ using Wolverine.Http;
 namespace Octans.Api.Reports.Jobs;
 
 /// <summary>
-/// Where a requested pack is: Enqueued (also while waiting to be tried again), Processing, Succeeded with the id of
-/// the kept pack, or Failed with the reason.
+/// Where a requested pack is: Enqueued (also while waiting to be tried again after a failed attempt, with that
+/// attempt's error), Processing, Succeeded with the id of the kept pack, or Failed with the reason.
 /// </summary>
 public sealed record PackJobStatus(string State, Guid? ReportId = null, string? Error = null);
 
@@ -34,8 +34,10 @@ public static class GetPackJobEndpoint
         {
             "Processing" => new PackJobStatus("Processing"),
             "Succeeded" => new PackJobStatus("Succeeded", ReportId(connection, jobId)),
-            "Failed" => new PackJobStatus("Failed", Error: $"The pack could not be produced: {FailureOf(connection, jobId)}"),
+            "Failed" => new PackJobStatus("Failed", Error: $"The pack could not be produced: {LastFailure(storage, jobId) ?? "the reason was not recorded."}"),
             "Deleted" => new PackJobStatus("Failed", Error: "The job was deleted before the pack was produced."),
+            _ when LastFailure(storage, jobId) is { } failure =>
+                new PackJobStatus("Enqueued", Error: $"An attempt failed and will be tried again shortly: {failure}"),
             _ => new PackJobStatus("Enqueued"),
         });
     }
@@ -43,10 +45,13 @@ public static class GetPackJobEndpoint
     private static Guid? ReportId(IStorageConnection connection, string jobId) =>
         connection.GetJobParameter(jobId, MonthlyPackJob.ReportIdParameter) is { } raw ? SerializationHelper.Deserialize<Guid?>(raw) : null;
 
-    private static string FailureOf(IStorageConnection connection, string jobId) =>
-        connection.GetStateData(jobId)?.Data.TryGetValue("ExceptionMessage", out var message) == true && !string.IsNullOrWhiteSpace(message)
-            ? message
-            : "the reason was not recorded.";
+    /// <summary>The error of the job's latest failed attempt; the current state's own reason is cut short by Hangfire.</summary>
+    private static string? LastFailure(JobStorage storage, string jobId) =>
+        storage.GetMonitoringApi().JobDetails(jobId)?.History
+            .Where(state => state.StateName == "Failed")
+            .OrderByDescending(state => state.CreatedAt)
+            .Select(state => state.Data.TryGetValue("ExceptionMessage", out var message) ? message : null)
+            .FirstOrDefault(message => !string.IsNullOrWhiteSpace(message));
 
     private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Not found",
         detail: "There is no pack job with that id. Request a pack with POST /api/reports/monthly and use the statusUrl it answers with.");
