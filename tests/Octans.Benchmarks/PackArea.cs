@@ -19,9 +19,9 @@ public sealed class PackArea : IAsyncDisposable
     public const int Actions = 10_000;
     public static readonly PackMonth Month = new(2026, 10);
 
-    private readonly TestDatabase _database;
+    private readonly TestDatabase? _database;
 
-    private PackArea(TestDatabase database, DocumentStore store, int events, int actions)
+    private PackArea(TestDatabase? database, DocumentStore store, int events, int actions)
     {
         _database = database;
         Store = store;
@@ -30,6 +30,7 @@ public sealed class PackArea : IAsyncDisposable
     }
 
     public DocumentStore Store { get; }
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("This area was opened, not created.");
     public int Events { get; }
     public int ActionCount { get; }
 
@@ -53,6 +54,10 @@ public sealed class PackArea : IAsyncDisposable
         return new PackArea(database, store, scripts.Sum(s => s.Events.Count), scripts.Sum(s => s.State.Actions.Count));
     }
 
+    /// <summary>Opens an area another process created, to measure the pack in a process that did nothing else.</summary>
+    public static PackArea Open(string connectionString) =>
+        new(null, DocumentStore.For(options => options.ConfigureOctans(connectionString, production: true)), 0, 0);
+
     public async Task<MonthlyPackModel> AssembleAsync()
     {
         await using var session = Store.QuerySession();
@@ -62,6 +67,7 @@ public sealed class PackArea : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Store.Dispose();
-        await _database.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
     }
 }
