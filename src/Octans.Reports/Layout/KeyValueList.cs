@@ -68,11 +68,11 @@ internal sealed class KeyValueListBlock(IReadOnlyList<(string Key, Cell Value)> 
         page.Space(Theme.BlockSpaceAfter);
     }
 
-    /// <summary>A short list (up to a third of a page) is kept whole on one page; a longer one may break after its first item.</summary>
+    /// <summary>A short list (up to half a page) is kept whole on one page; a longer one may break after its first item.</summary>
     static double KeptTogether(PageComposer page, List<Row> rows)
     {
         var total = rows.Sum(r => r.Height);
-        return total <= page.ContentHeight / 3 ? total : rows[0].Height;
+        return total <= page.ContentHeight / 2 ? total : rows[0].Height;
     }
 
     double KeyColumnWidth(PageComposer page)

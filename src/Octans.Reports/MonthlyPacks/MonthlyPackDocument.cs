@@ -271,7 +271,6 @@ public static class MonthlyPackDocument
         var categories = trends.Select(t => t.Month.ShortName).ToList();
         var span = $"{first.Month.Name} to {last.Month.Name}";
 
-        c.PageBreak();
         c.Heading1("Trends over the last 12 months");
         c.Heading2("Open problems by phase at each month end");
         c.BarChart(new BarChart(
@@ -319,6 +318,7 @@ public static class MonthlyPackDocument
 
     static void Glossary(ContentColumn c)
     {
+        c.PageBreak();
         c.Heading1("Glossary");
         c.KeyValueList(l => l
             .Item("Clear", "The first phase: intensive action to remove the immediate harm, such as enforcement, clearing waste and drug litter, securing derelict buildings and repairing lights.")
