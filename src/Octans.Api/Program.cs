@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using JasperFx;
 using Octans.Api.Health;
+using Octans.Api.Reports;
 using Octans.Api.Setup;
 using Octans.Api.SigningIn;
 using Scalar.AspNetCore;
@@ -16,6 +17,7 @@ services.AddOctansSignIn();
 DataProtectionKeys.AddOctansDataProtection(services);
 services.AddOctansHealth();
 services.AddScoped<Octans.Api.Problems.ProblemChanges>();
+services.AddOctansReports();
 services.AddSingleton<DatabaseStartup>();
 services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -1,6 +1,7 @@
 using Marten;
 using Octans.Api.Demo;
 using Octans.Api.ReferenceData;
+using Octans.Api.Reports.Scheduling;
 
 namespace Octans.Api.Setup;
 
@@ -66,6 +67,7 @@ public sealed class DatabaseStartup(
         await deferred.StartAsync(services, cancellation);
 
         await ReferenceDataStorage.SeedAsync(store, cancellation);
+        await MonthlyPackSchedule.RegisterAsync(services, store, cancellation);
         if (SeedDemoAccounts)
             await DemoAccounts.SeedAsync(store, DemoAccounts.Password(configuration), cancellation);
         await DemoLoader.LoadIfAskedAsync(services, cancellation);

@@ -31,12 +31,12 @@ internal sealed class KeyValueListBlock(IReadOnlyList<(string Key, Cell Value)> 
     const double PaddingY = 3;
     const double KeyGap = 16;
 
-    public override double LeadHeight(PageComposer page) => Rows(page)[0].Height;
+    public override double LeadHeight(PageComposer page) => KeptTogether(page, Rows(page));
 
     public override void Compose(PageComposer page)
     {
         var rows = Rows(page);
-        if (!page.AtPageTop && !page.Fits(rows[0].Height))
+        if (!page.AtPageTop && !page.Fits(KeptTogether(page, rows)))
             page.NewPage();
 
         var valueX = page.Left + KeyColumnWidth(page);
@@ -66,6 +66,13 @@ internal sealed class KeyValueListBlock(IReadOnlyList<(string Key, Cell Value)> 
         }
         page.Close();
         page.Space(Theme.BlockSpaceAfter);
+    }
+
+    /// <summary>A short list (up to half a page) is kept whole on one page; a longer one may break after its first item.</summary>
+    static double KeptTogether(PageComposer page, List<Row> rows)
+    {
+        var total = rows.Sum(r => r.Height);
+        return total <= page.ContentHeight / 2 ? total : rows[0].Height;
     }
 
     double KeyColumnWidth(PageComposer page)

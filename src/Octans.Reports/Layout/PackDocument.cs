@@ -60,7 +60,10 @@ public sealed class PackDocument
         return this;
     }
 
-    public byte[] Render()
+    public byte[] Render() => RenderDocument().Pdf;
+
+    /// <summary>Renders the document and tells how many pages it came to.</summary>
+    public RenderedDocument RenderDocument()
     {
         if (_blocks.Count == 0)
             throw new InvalidOperationException("The document has no content; call Content(c => ...) with at least one block before Render().");
@@ -75,7 +78,7 @@ public sealed class PackDocument
         pdf.PageMode = PdfPageMode.UseOutlines;
         UAManager.ForDocument(pdf).SetDocumentLanguage(_info.Language);
         PdfPainter.Paint(pdf, composer.Pages, page => furniture.Compose(typesetter, _margins, page, composer.PageCount));
-        return ReproduciblePdf.Save(pdf, _info);
+        return new RenderedDocument(ReproduciblePdf.Save(pdf, _info), composer.PageCount);
     }
 
     public void Render(Stream output)
@@ -86,3 +89,6 @@ public sealed class PackDocument
         output.Write(Render());
     }
 }
+
+/// <summary>A rendered PDF and its number of pages.</summary>
+public sealed record RenderedDocument(byte[] Pdf, int Pages);

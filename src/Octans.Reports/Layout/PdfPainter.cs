@@ -14,7 +14,9 @@ internal static class PdfPainter
 {
     public static void Paint(PdfDocument pdf, IReadOnlyList<IReadOnlyList<DrawOp>> pages, Func<int, IReadOnlyList<DrawOp>> furniture)
     {
-        var structure = UAManager.ForDocument(pdf).StructureBuilder;
+        var accessibility = UAManager.ForDocument(pdf);
+        var structure = accessibility.StructureBuilder;
+        var parentTree = new List<PdfItem>();
         var open = new Stack<OpenedElement>();
         var brushes = new Dictionary<XColor, XSolidBrush>();
         PdfOutline? chapter = null;
@@ -69,10 +71,34 @@ internal static class PdfPainter
             // An element that continues on the next page (a long paragraph, a table) still has marked content open
             // on this page; it must be closed while this page's graphics can still be written to.
             structure.EndMarkedContentsWithId();
+            SetParentTreeAside(accessibility, parentTree);
         }
+        RestoreParentTree(accessibility, parentTree);
 
         if (open.Count > 0)
             throw new InvalidOperationException($"Layout left {open.Count} structure element(s) open; this is a bug in the layout layer.");
+    }
+
+    /// <summary>
+    /// PDFsharp 6.2.4 looks up the current page in the whole parent tree (/Nums) for every piece of marked content,
+    /// which makes tagging quadratic in the number of pages: a 500-page pack spent seconds there. Once a page is
+    /// finished nothing refers to its entry again, so its entries are set aside and the tree is put back whole,
+    /// in page order, before the document is saved.
+    /// </summary>
+    static void SetParentTreeAside(UAManager accessibility, List<PdfItem> parentTree)
+    {
+        if (accessibility.StructureTreeRoot.Elements.GetDictionary("/ParentTree")?.Elements.GetArray("/Nums") is not { } nums)
+            return;
+        parentTree.AddRange(nums.Elements);
+        nums.Elements.Clear();
+    }
+
+    static void RestoreParentTree(UAManager accessibility, List<PdfItem> parentTree)
+    {
+        if (accessibility.StructureTreeRoot.Elements.GetDictionary("/ParentTree")?.Elements.GetArray("/Nums") is not { } nums)
+            return;
+        foreach (var item in parentTree)
+            nums.Elements.Add(item);
     }
 
     static void Open(StructureBuilder structure, OpenElement element)

@@ -54,20 +54,37 @@ internal static partial class ReproduciblePdf
         return string.Create(CultureInfo.InvariantCulture, $"D:{timestamp:yyyyMMddHHmmss}{sign}{offset.Hours:00}'{offset.Minutes:00}'");
     }
 
-    /// <summary>Replaces PDFsharp's random six-letter subset prefix with one derived from the font name.</summary>
+    /// <summary>
+    /// Replaces PDFsharp's random six-letter subset prefix with one derived from the font name. Fonts are reached
+    /// through the pages' resources rather than by walking every object, which costs a sort of the whole object
+    /// table and a visit to each of tens of thousands of structure elements in a long pack.
+    /// </summary>
     static void StabiliseFontSubsetTags(PdfDocument pdf)
     {
-        foreach (var item in pdf.Internals.GetAllObjects())
+        var seen = new HashSet<PdfDictionary>(ReferenceEqualityComparer.Instance);
+        foreach (var page in pdf.Pages)
         {
-            if (item is not PdfDictionary dictionary)
+            if (page.Resources.Elements.GetDictionary("/Font") is not { } fonts)
                 continue;
+            foreach (var key in fonts.Elements.Keys)
+                Stabilise(fonts.Elements.GetDictionary(key));
+        }
+
+        void Stabilise(PdfDictionary? font)
+        {
+            if (font is null || !seen.Add(font))
+                return;
             foreach (var key in (string[])["/BaseFont", "/FontName"])
             {
-                var name = dictionary.Elements.GetName(key);
+                var name = font.Elements.GetName(key);
                 var match = SubsetName().Match(name);
                 if (match.Success)
-                    dictionary.Elements.SetName(key, "/" + SubsetTag(match.Groups["font"].Value) + "+" + match.Groups["font"].Value);
+                    font.Elements.SetName(key, "/" + SubsetTag(match.Groups["font"].Value) + "+" + match.Groups["font"].Value);
             }
+            Stabilise(font.Elements.GetDictionary("/FontDescriptor"));
+            if (font.Elements.GetArray("/DescendantFonts") is { } descendants)
+                for (var i = 0; i < descendants.Elements.Count; i++)
+                    Stabilise(descendants.Elements.GetDictionary(i));
         }
     }
 

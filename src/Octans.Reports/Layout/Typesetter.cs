@@ -21,6 +21,7 @@ internal sealed class Typesetter : IDisposable
     readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
     readonly Dictionary<TextStyle, XFont> _fonts = [];
     readonly Dictionary<XFont, Dictionary<string, double>> _widths = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<(string, TextStyle, double), IReadOnlyList<TextLine>> _wrapped = [];
 
     public XFont Font(TextStyle style)
     {
@@ -58,7 +59,17 @@ internal sealed class Typesetter : IDisposable
         return (lineHeight - ascent - descent) / 2 + ascent;
     }
 
-    public IReadOnlyList<TextLine> Wrap(string text, TextStyle style, double maxWidth) => Wrap([new TextRun(text, style)], maxWidth);
+    /// <summary>
+    /// Wraps plain text in one style. Table cells repeat the same words (team names, dates, phases) and every row
+    /// is laid out twice, once to keep it with its heading and once to place it, so the lines are kept for reuse.
+    /// </summary>
+    public IReadOnlyList<TextLine> Wrap(string text, TextStyle style, double maxWidth)
+    {
+        var key = (text, style, maxWidth);
+        if (!_wrapped.TryGetValue(key, out var lines))
+            _wrapped.Add(key, lines = Wrap([new TextRun(text, style)], maxWidth));
+        return lines;
+    }
 
     /// <summary>
     /// Greedy word wrap. Runs that touch without whitespace form one word, so "HT-" + bold "0001" never splits.

@@ -24,7 +24,7 @@ public sealed class CommandLineTests
         exitCode.ShouldBe(0, output);
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        foreach (var table in new[] { "octans.mt_events", "octans.mt_streams", "octans.mt_doc_user", "octans.problem_reference_counters", "wolverine.wolverine_nodes", "wolverine.wolverine_incoming_envelopes", "hangfire.job", "hangfire.schema" })
+        foreach (var table in new[] { "octans.mt_events", "octans.mt_streams", "octans.mt_doc_user", "octans.problem_reference_counters", "octans.monthly_packs", "wolverine.wolverine_nodes", "wolverine.wolverine_incoming_envelopes", "hangfire.job", "hangfire.schema" })
         {
             await using var exists = new NpgsqlCommand($"select to_regclass('{table}') is not null", connection);
             (await exists.ExecuteScalarAsync()).ShouldBe(true, $"{table} should exist after db-apply");

@@ -24,6 +24,18 @@ internal sealed class RenderedPdf : IDisposable
 
     public string Text(int page) => ContentOrderTextExtractor.GetText(Page(page));
 
+    /// <summary>The words of a page joined into lines by their baseline, left to right, top to bottom.</summary>
+    public IReadOnlyList<string> Lines(int page) =>
+        Page(page).GetWords()
+            .GroupBy(w => Math.Round(w.BoundingBox.Bottom))
+            .OrderByDescending(line => line.Key)
+            .Select(line => string.Join(" ", line.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)))
+            .ToList();
+
+    /// <summary>The number of the first page with a line equal to <paramref name="line"/>, or 0.</summary>
+    public int PageWithLine(string line) =>
+        Enumerable.Range(1, PageCount).FirstOrDefault(page => Lines(page).Contains(line));
+
     public DictionaryToken Catalog => _document.Structure.Catalog.CatalogDictionary;
 
     public DocumentInformation Information => _document.Information;

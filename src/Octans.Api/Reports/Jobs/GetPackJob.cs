@@ -1,0 +1,58 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Octans.Api.SigningIn;
+using Octans.Reports.MonthlyPacks;
+using Wolverine.Http;
+
+namespace Octans.Api.Reports.Jobs;
+
+/// <summary>
+/// Where a requested pack is: Enqueued (also while waiting to be tried again after a failed attempt, with that
+/// attempt's error), Processing, Succeeded with the id of the kept pack, or Failed with the reason.
+/// </summary>
+public sealed record PackJobStatus(string State, Guid? ReportId = null, string? Error = null);
+
+public static class GetPackJobEndpoint
+{
+    [Authorize(Policy = Policies.CoordinatorOrAdmin)]
+    [WolverineGet("/api/reports/jobs/{jobId}", Name = "GetMonthlyPackJob")]
+    [ProducesResponseType<PackJobStatus>(200)]
+    public static IResult Get(string jobId, JobStorage storage)
+    {
+        // Hangfire's PostgreSQL storage numbers its jobs; anything else cannot be one of them.
+        if (!long.TryParse(jobId, out _))
+            return NotFound();
+        using var connection = storage.GetConnection();
+        var job = connection.GetJobData(jobId);
+        if (job?.Job?.Type != typeof(MonthlyPackJob))
+            return NotFound();
+
+        return Results.Ok(job.State switch
+        {
+            "Processing" => new PackJobStatus("Processing"),
+            "Succeeded" => new PackJobStatus("Succeeded", ReportId(connection, jobId)),
+            "Failed" => new PackJobStatus("Failed", Error: $"The pack could not be produced: {LastFailure(storage, jobId) ?? "the reason was not recorded."}"),
+            "Deleted" => new PackJobStatus("Failed", Error: "The job was deleted before the pack was produced."),
+            _ when LastFailure(storage, jobId) is { } failure =>
+                new PackJobStatus("Enqueued", Error: $"An attempt failed and will be tried again shortly: {failure}"),
+            _ => new PackJobStatus("Enqueued"),
+        });
+    }
+
+    private static Guid? ReportId(IStorageConnection connection, string jobId) =>
+        connection.GetJobParameter(jobId, MonthlyPackJob.ReportIdParameter) is { } raw ? SerializationHelper.Deserialize<Guid?>(raw) : null;
+
+    /// <summary>The error of the job's latest failed attempt; the current state's own reason is cut short by Hangfire.</summary>
+    private static string? LastFailure(JobStorage storage, string jobId) =>
+        storage.GetMonitoringApi().JobDetails(jobId)?.History
+            .Where(state => state.StateName == "Failed")
+            .OrderByDescending(state => state.CreatedAt)
+            .Select(state => state.Data.TryGetValue("ExceptionMessage", out var message) ? message : null)
+            .FirstOrDefault(message => !string.IsNullOrWhiteSpace(message));
+
+    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Not found",
+        detail: "There is no pack job with that id. Request a pack with POST /api/reports/monthly and use the statusUrl it answers with.");
+}

@@ -1,0 +1,54 @@
+using Hangfire;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Octans.Api.ReferenceData;
+using Octans.Api.SigningIn;
+using Octans.Reports.MonthlyPacks;
+using Wolverine.Http;
+
+namespace Octans.Api.Reports.Requesting;
+
+public sealed record MonthlyPackRequest(string? Area, string? Month);
+
+public sealed record MonthlyPackRequested(string JobId, string StatusUrl);
+
+public static class RequestMonthlyPackEndpoint
+{
+    public static async Task<(Area?, ProblemDetails)> ValidateAsync(MonthlyPackRequest request, IQuerySession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var area = await ReferenceDataLookups.FindAreaAsync(session, request.Area, cancellation);
+        if (string.IsNullOrWhiteSpace(request.Area))
+            errors["area"] = ["Choose the area of the pack, such as High Town."];
+        else if (area is null)
+            errors["area"] = [$"There is no area called '{request.Area.Trim()}'. Choose one of the areas Octans knows, such as High Town."];
+
+        if (string.IsNullOrWhiteSpace(request.Month))
+            errors["month"] = ["Enter the month of the pack as year and month, e.g. 2026-10."];
+        else if (!PackMonth.TryParse(request.Month, out var month))
+            errors["month"] = [$"'{request.Month.Trim()}' is not a month; write it as year and month, e.g. 2026-10."];
+        else if (!month.HasEndedAt(clock.GetUtcNow()))
+            errors["month"] = [$"{month.Name} has not ended yet; its pack can be produced from {month.DayAfter:d MMMM yyyy}."];
+
+        if (errors.Count == 0) return (area, WolverineContinue.NoProblems);
+        return (area, new HttpValidationProblemDetails(errors)
+        {
+            Status = 400, Title = "Some answers need changing",
+            Detail = string.Join(" ", errors.Values.SelectMany(m => m)),
+        });
+    }
+
+    [Authorize(Policy = Policies.CoordinatorOrAdmin)]
+    [WolverinePost("/api/reports/monthly", Name = "RequestMonthlyPack")]
+    [ProducesResponseType<MonthlyPackRequested>(202)]
+    public static IResult Post(MonthlyPackRequest request, Area area, IBackgroundJobClient jobs)
+    {
+        var month = PackMonth.Parse(request.Month!).ToString();
+        var name = area.Name;
+        var jobId = jobs.Enqueue<MonthlyPackJob>(job => job.RenderAsync(name, month, null, CancellationToken.None));
+        var statusUrl = $"/api/reports/jobs/{jobId}";
+        return Results.Accepted(statusUrl, new MonthlyPackRequested(jobId, statusUrl));
+    }
+}

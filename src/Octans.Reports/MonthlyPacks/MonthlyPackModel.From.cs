@@ -1,0 +1,311 @@
+using Octans.Domain;
+
+namespace Octans.Reports.MonthlyPacks;
+
+public sealed partial record MonthlyPackModel
+{
+    public const int TrendMonths = 12;
+
+    /// <summary>
+    /// Works out the pack from the histories of the area's problems, with no I/O: each history is cut at the
+    /// month's cutoff by business time (<see cref="IProblemEvent.At"/>) and replayed with the domain, noting where
+    /// every problem stood at each of the last twelve month ends on the way.
+    /// </summary>
+    public static MonthlyPackModel From(
+        string area, PackMonth month, IEnumerable<IEnumerable<IProblemEvent>> histories, IReadOnlyList<PartnerTeam> teams)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(area);
+        ArgumentNullException.ThrowIfNull(histories);
+        ArgumentNullException.ThrowIfNull(teams);
+
+        var window = new TrendWindow(month);
+        var teamsById = teams.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First());
+        var tally = new Tally();
+        var replayed = new List<ReplayedProblem>();
+        foreach (var history in histories)
+        {
+            if (ReplayedProblem.Replay(history, window, tally) is { } problem)
+                replayed.Add(problem);
+        }
+        replayed.Sort((a, b) => string.CompareOrdinal(a.State.Reference, b.State.Reference) is var byReference and not 0
+            ? byReference
+            : a.State.Id.CompareTo(b.State.Id));
+
+        var dayAfter = month.DayAfter;
+        var open = replayed.Where(p => p.State.Status == ProblemStatus.Open).ToList();
+
+        var trends = window.Months.Select((m, i) => new MonthTrend(
+            m, tally.PhasesAtEnd(replayed, i), tally.ActionsOpened[i], tally.ActionsCompleted[i])).ToList();
+
+        var summary = new PackSummary(
+            AtStart: tally.PhasesAtEnd(replayed, TrendMonths - 2),
+            AtEnd: trends[^1].AtEnd,
+            NewProblems: tally.NewProblems,
+            Advanced: tally.Advanced,
+            Reverted: tally.Reverted,
+            ClosedByOutcome: Enum.GetValues<Outcome>()
+                .Where(o => tally.ClosedByOutcome.GetValueOrDefault(o) > 0)
+                .Select(o => new OutcomeCount(o, tally.ClosedByOutcome[o]))
+                .ToList(),
+            Reopened: tally.Reopened,
+            Recurrences: tally.Recurrences,
+            ActionsOpened: tally.ActionsOpened[^1],
+            ActionsCompleted: tally.ActionsCompleted[^1],
+            ActionsOverdue: open.Sum(p => p.State.OverdueActions(dayAfter)));
+
+        var overdueByTeam = open
+            .SelectMany(p => p.State.Actions
+                .Where(a => Problem.IsOverdue(a, dayAfter))
+                .Select(a => (Team: TeamOf(teamsById, a.TeamId), Action: new OverdueAction(
+                    p.State.Reference, a.Description, a.DueOn, DaysBetween(a.DueOn, dayAfter)))))
+            .GroupBy(x => x.Team)
+            .Select(g => new TeamOverdueActions(g.Key.Name, g.Key.Partner, g
+                .Select(x => x.Action)
+                .OrderByDescending(a => a.DaysOverdue)
+                .ThenBy(a => a.ProblemReference, StringComparer.Ordinal)
+                .ThenBy(a => a.Description, StringComparer.Ordinal)
+                .ToList()))
+            .OrderByDescending(t => t.Count)
+            .ThenBy(t => t.Team, StringComparer.Ordinal)
+            .ToList();
+
+        var board = open.Select(p => new BoardProblem(
+                p.State.Reference, p.State.Title, p.State.Location.Description, p.State.Phase, p.State.Rag, p.State.Risk,
+                p.State.OpenActions, p.State.OverdueActions(dayAfter)))
+            .ToList();
+
+        var partners = replayed
+            .SelectMany(p => p.State.Actions.Select(a => TeamOf(teamsById, a.TeamId).Partner))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var active = replayed
+            .Where(p => p.ActiveInMonth)
+            .Select(p => Section(p, month, teamsById))
+            .ToList();
+
+        return new MonthlyPackModel(area.Trim(), month, partners, summary, overdueByTeam, board, active, trends);
+    }
+
+    static ProblemMonth Section(ReplayedProblem replayed, PackMonth month, IReadOnlyDictionary<Guid, PartnerTeam> teams)
+    {
+        var problem = replayed.State;
+        var dayAfter = month.DayAfter;
+        return new ProblemMonth(
+            problem.Reference,
+            problem.Title,
+            problem.Category,
+            problem.Location.Description,
+            problem.Phase,
+            problem.Status,
+            problem.Outcome,
+            problem.Rag,
+            problem.Risk,
+            ReportedThisMonth: month.Contains(problem.ReportedAt),
+            PhaseHistory: problem.PhaseHistory.Select((entry, i) => new PhaseStep(
+                entry.Phase,
+                London.Today(entry.EnteredAt),
+                i == 0 ? PhaseMove.Reported
+                    : entry.Phase < problem.PhaseHistory[i - 1].Phase ? PhaseMove.MovedBack
+                    : entry.Override ? PhaseMove.AdvancedWithOverride
+                    : PhaseMove.Advanced,
+                entry.Reason)).ToList(),
+            ExitCriteria: problem.ExitCriteria
+                .OrderBy(c => c.Phase)
+                .Select(c => new CriterionState(c.Phase, c.Text, c.Met, c.MetAt is { } at ? London.Today(at) : null, c.Evidence))
+                .ToList(),
+            CompletedThisMonth: problem.Actions
+                .Where(a => a is { Status: ActionStatus.Done, CompletedAt: { } at } && month.Contains(at))
+                .OrderBy(a => a.CompletedAt)
+                .Select(a => new CompletedAction(a.Description, TeamOf(teams, a.TeamId).Name, London.Today(a.CompletedAt!.Value), a.Note ?? ""))
+                .ToList(),
+            OpenActions: problem.Actions
+                .Where(a => a.Status == ActionStatus.Open)
+                .OrderBy(a => a.DueOn)
+                .ThenBy(a => a.Description, StringComparer.Ordinal)
+                .Select(a => new OpenAction(a.Description, TeamOf(teams, a.TeamId).Name, a.Phase, a.DueOn,
+                    Problem.IsOverdue(a, dayAfter) ? DaysBetween(a.DueOn, dayAfter) : 0))
+                .ToList(),
+            Notes: problem.Notes
+                .Where(n => month.Contains(n.At))
+                .Select(n => new NoteEntry(London.Today(n.At), n.Text))
+                .ToList(),
+            Reviews: problem.Reviews
+                .Where(r => month.Contains(r.RecordedAt))
+                .Select(r => new ReviewEntry(r.MeetingOn, r.Rag, r.Decision, r.NextReviewOn))
+                .ToList(),
+            Recurrences: problem.Recurrences
+                .Where(r => month.Contains(r.LoggedAt))
+                .Select(r => new RecurrenceEntry(r.ObservedOn, r.Description, r.Source))
+                .ToList(),
+            ClosedOn: problem.Status == ProblemStatus.Closed && replayed.LastClosedAt is { } closed ? London.Today(closed) : null,
+            ClosingNote: problem.Status == ProblemStatus.Closed ? problem.ClosingNote : null);
+    }
+
+    static PartnerTeam TeamOf(IReadOnlyDictionary<Guid, PartnerTeam> teams, Guid id) =>
+        teams.TryGetValue(id, out var team) ? team : new PartnerTeam(id, "Unknown team", "Unknown partner");
+
+    static int DaysBetween(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
+
+    /// <summary>The twelve months that end with the pack's month, and the instants that bound them.</summary>
+    sealed class TrendWindow
+    {
+        public TrendWindow(PackMonth month)
+        {
+            Month = month;
+            Months = Enumerable.Range(0, TrendMonths).Select(i => month.AddMonths(i - TrendMonths + 1)).ToArray();
+            Boundaries = [Months[0].Start, .. Months.Select(m => m.Cutoff)];
+        }
+
+        public PackMonth Month { get; }
+        public PackMonth[] Months { get; }
+
+        /// <summary>The start of the first month, then the end of each month; the last is the pack's cutoff.</summary>
+        public DateTimeOffset[] Boundaries { get; }
+
+        public DateTimeOffset Cutoff => Boundaries[^1];
+    }
+
+    sealed class Tally
+    {
+        public int[] ActionsOpened { get; } = new int[TrendMonths];
+        public int[] ActionsCompleted { get; } = new int[TrendMonths];
+        public int NewProblems;
+        public int Advanced;
+        public int Reverted;
+        public int Reopened;
+        public int Recurrences;
+        public Dictionary<Outcome, int> ClosedByOutcome { get; } = [];
+
+        /// <summary>Counts an event that happened in month <paramref name="index"/> of the window (-1: before it).</summary>
+        public void Count(IProblemEvent e, int index)
+        {
+            if (index < 0)
+                return;
+            switch (e)
+            {
+                case ActionPlanned:
+                    ActionsOpened[index]++;
+                    break;
+                case ActionCompleted:
+                    ActionsCompleted[index]++;
+                    break;
+            }
+            if (index != TrendMonths - 1)
+                return;
+            switch (e)
+            {
+                case ProblemReported: NewProblems++; break;
+                case PhaseAdvanced: Advanced++; break;
+                case PhaseReverted: Reverted++; break;
+                case ProblemReopened: Reopened++; break;
+                case RecurrenceLogged: Recurrences++; break;
+                case ProblemClosed closed:
+                    ClosedByOutcome[closed.Outcome] = ClosedByOutcome.GetValueOrDefault(closed.Outcome) + 1;
+                    break;
+            }
+        }
+
+        public PhaseCounts PhasesAtEnd(IReadOnlyList<ReplayedProblem> problems, int monthIndex)
+        {
+            int clear = 0, hold = 0, build = 0, closed = 0;
+            foreach (var problem in problems)
+            {
+                switch (problem.AtBoundary[monthIndex + 1])
+                {
+                    case null: break;
+                    case { Status: ProblemStatus.Closed }: closed++; break;
+                    case { Phase: Phase.Clear }: clear++; break;
+                    case { Phase: Phase.Hold }: hold++; break;
+                    default: build++; break;
+                }
+            }
+            return new PhaseCounts(clear, hold, build, closed);
+        }
+    }
+
+    readonly record struct Standing(Phase Phase, ProblemStatus Status);
+
+    sealed class ReplayedProblem
+    {
+        ReplayedProblem(Problem state, Standing?[] atBoundary, bool activeInMonth, DateTimeOffset? lastClosedAt)
+        {
+            State = state;
+            AtBoundary = atBoundary;
+            ActiveInMonth = activeInMonth;
+            LastClosedAt = lastClosedAt;
+        }
+
+        public Problem State { get; }
+
+        /// <summary>Where the problem stood at each of the window's boundaries; null before it was reported.</summary>
+        public Standing?[] AtBoundary { get; }
+
+        public bool ActiveInMonth { get; }
+        public DateTimeOffset? LastClosedAt { get; }
+
+        /// <summary>
+        /// Events are taken in business-time order, keeping stream order for equal times, so a correction recorded
+        /// later but dated inside the month lands where it belongs. An event that cannot be played at that point
+        /// (it refers to an action planned after the cutoff) is left out rather than failing the pack.
+        /// </summary>
+        public static ReplayedProblem? Replay(IEnumerable<IProblemEvent> history, TrendWindow window, Tally tally)
+        {
+            var events = history.Where(e => e.At < window.Cutoff).OrderBy(e => e.At).ToList();
+            var reported = events.OfType<ProblemReported>().FirstOrDefault();
+            if (reported is null)
+                return null;
+
+            var boundaries = window.Boundaries;
+            var atBoundary = new Standing?[boundaries.Length];
+            var next = 0;
+            Problem? problem = null;
+            var active = false;
+            DateTimeOffset? lastClosedAt = null;
+
+            void PassBoundariesUpTo(DateTimeOffset at)
+            {
+                for (; next < boundaries.Length && at >= boundaries[next]; next++)
+                    atBoundary[next] = problem is null ? null : new Standing(problem.Phase, problem.Status);
+            }
+
+            PassBoundariesUpTo(reported.ReportedAt);
+            problem = Problem.From(reported);
+            problem.Version = 1;
+            Counted(reported);
+
+            foreach (var e in events)
+            {
+                if (ReferenceEquals(e, reported))
+                    continue;
+                PassBoundariesUpTo(e.At);
+                try
+                {
+                    problem.Play(e);
+                }
+                catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+                {
+                    continue;
+                }
+                problem.Version++;
+                Counted(e);
+                switch (e)
+                {
+                    case ProblemClosed closed: lastClosedAt = closed.ClosedAt; break;
+                    case ProblemReopened: lastClosedAt = null; break;
+                }
+            }
+            PassBoundariesUpTo(DateTimeOffset.MaxValue);
+            return new ReplayedProblem(problem, atBoundary, active, lastClosedAt);
+
+            void Counted(IProblemEvent e)
+            {
+                var monthIndex = next - 1;
+                tally.Count(e, monthIndex);
+                if (monthIndex == TrendMonths - 1)
+                    active = true;
+            }
+        }
+    }
+}
