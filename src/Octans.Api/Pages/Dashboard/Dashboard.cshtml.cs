@@ -1,5 +1,9 @@
+using Hangfire;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Octans.Api.Reports.Requesting;
+using Octans.Reports.MonthlyPacks;
 using Octans.Api.Dashboard;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
@@ -7,10 +11,16 @@ using Octans.Api.SigningIn;
 namespace Octans.Api.Pages.Dashboard;
 
 /// <summary>Where things stand across the area, and the monthly packs councillors read.</summary>
-public sealed class DashboardModel(IQuerySession session, TimeProvider clock) : PageModel
+public sealed class DashboardModel(IQuerySession session, PackArchive archive, TimeProvider clock) : PageModel
 {
+    [BindProperty] public string? Month { get; set; }
+    [BindProperty] public string? Area { get; set; }
+
     public DashboardView View { get; private set; } = null!;
     public string AreaName { get; private set; } = "";
+    public IReadOnlyList<StoredPack> Packs { get; private set; } = [];
+    public IReadOnlyList<(string, string)> Months { get; private set; } = [];
+    public IReadOnlyList<(string, string)> Areas { get; private set; } = [];
     public bool MayGeneratePacks => User.Is(Role.Coordinator) || User.Is(Role.Admin);
 
     public async Task OnGetAsync(CancellationToken cancellation)
@@ -18,6 +28,27 @@ public sealed class DashboardModel(IQuerySession session, TimeProvider clock) : 
         ViewData["Title"] = "Dashboard and packs";
         var areas = await session.Query<Area>().OrderBy(a => a.Name).ToListAsync(cancellation);
         AreaName = areas.Count == 1 ? areas[0].Name : "All areas";
+        Areas = [.. areas.Select(a => (a.Name, a.Name))];
+        Area ??= areas.FirstOrDefault()?.Name;
         View = await GetDashboardEndpoint.Get(new DashboardScope(null), session, clock, cancellation);
+        Packs = await archive.ListAsync(null, cancellation);
+        var lastEnded = PackMonth.Of(clock.GetUtcNow()).AddMonths(-1);
+        Months = [.. Enumerable.Range(0, 12).Select(back => lastEnded.AddMonths(-back)).Select(m => (m.ToString(), m.Name))];
+        Month ??= lastEnded.ToString();
+    }
+
+    public async Task<IActionResult> OnPostGenerateAsync([FromServices] IBackgroundJobClient jobs, CancellationToken cancellation)
+    {
+        if (!MayGeneratePacks) return Forbid();
+        var (area, problem) = await RequestMonthlyPackEndpoint.ValidateAsync(new MonthlyPackRequest(Area, Month), session, clock, cancellation);
+        if (area is null || problem is Microsoft.AspNetCore.Http.HttpValidationProblemDetails)
+        {
+            foreach (var (field, messages) in (problem as Microsoft.AspNetCore.Http.HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>())
+                ModelState.AddModelError(field, messages[0]);
+            await OnGetAsync(cancellation);
+            return Page();
+        }
+        var jobId = RequestMonthlyPackEndpoint.Enqueue(jobs, area.Name, PackMonth.Parse(Month!));
+        return Redirect($"/packs/jobs/{jobId}");
     }
 }

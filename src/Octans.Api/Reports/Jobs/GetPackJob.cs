@@ -20,17 +20,21 @@ public static class GetPackJobEndpoint
     [Authorize(Policy = Policies.CoordinatorOrAdmin)]
     [WolverineGet("/api/reports/jobs/{jobId}", Name = "GetMonthlyPackJob")]
     [ProducesResponseType<PackJobStatus>(200)]
-    public static IResult Get(string jobId, JobStorage storage)
+    public static IResult Get(string jobId, JobStorage storage) =>
+        StatusOf(storage, jobId) is { } status ? Results.Ok(status) : NotFound();
+
+    /// <summary>The status of a pack job, or null when there is no such job; the pages ask this too.</summary>
+    public static PackJobStatus? StatusOf(JobStorage storage, string jobId)
     {
         // Hangfire's PostgreSQL storage numbers its jobs; anything else cannot be one of them.
         if (!long.TryParse(jobId, out _))
-            return NotFound();
+            return null;
         using var connection = storage.GetConnection();
         var job = connection.GetJobData(jobId);
         if (job?.Job?.Type != typeof(MonthlyPackJob))
-            return NotFound();
+            return null;
 
-        return Results.Ok(job.State switch
+        return job.State switch
         {
             "Processing" => new PackJobStatus("Processing"),
             "Succeeded" => new PackJobStatus("Succeeded", ReportId(connection, jobId)),
@@ -39,7 +43,7 @@ public static class GetPackJobEndpoint
             _ when LastFailure(storage, jobId) is { } failure =>
                 new PackJobStatus("Enqueued", Error: $"An attempt failed and will be tried again shortly: {failure}"),
             _ => new PackJobStatus("Enqueued"),
-        });
+        };
     }
 
     private static Guid? ReportId(IStorageConnection connection, string jobId) =>

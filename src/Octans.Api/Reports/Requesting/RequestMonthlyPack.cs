@@ -45,10 +45,15 @@ public static class RequestMonthlyPackEndpoint
     [ProducesResponseType<MonthlyPackRequested>(202)]
     public static IResult Post(MonthlyPackRequest request, Area area, IBackgroundJobClient jobs)
     {
-        var month = PackMonth.Parse(request.Month!).ToString();
-        var name = area.Name;
-        var jobId = jobs.Enqueue<MonthlyPackJob>(job => job.RenderAsync(name, month, null, CancellationToken.None));
+        var jobId = Enqueue(jobs, area.Name, PackMonth.Parse(request.Month!));
         var statusUrl = $"/api/reports/jobs/{jobId}";
         return Results.Accepted(statusUrl, new MonthlyPackRequested(jobId, statusUrl));
+    }
+
+    /// <summary>Queues the pack's job and gives its id; the pages queue packs the same way.</summary>
+    public static string Enqueue(IBackgroundJobClient jobs, string areaName, PackMonth month)
+    {
+        var monthText = month.ToString();
+        return jobs.Enqueue<MonthlyPackJob>(job => job.RenderAsync(areaName, monthText, null, CancellationToken.None));
     }
 }
