@@ -24,6 +24,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
+        // Screenshots of failures belong to the run that made them.
+        foreach (var stale in Directory.GetFiles(Screenshots, "failed-*.png")) File.Delete(stale);
         _database = await TestDatabase.CreateAsync();
         _octans = await OctansProcess.ServeAsync(_database.ConnectionString, new Dictionary<string, string>
         {

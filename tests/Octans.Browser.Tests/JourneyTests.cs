@@ -35,7 +35,7 @@ public sealed class JourneyTests(BrowserFixture octans)
                 await page.GetByRole(AriaRole.Button, new() { Name = "Plan action" }).ClickAsync();
                 await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Plan action: done.");
             }
-            await Expect(page.Locator("#actions + table tbody tr")).ToHaveCountAsync(2);
+            await Expect(page.Locator("[aria-label^='Actions'] tbody tr")).ToHaveCountAsync(2);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Record a review" }).ClickAsync();
             var meeting = DateTime.Today;
