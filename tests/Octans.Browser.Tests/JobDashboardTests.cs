@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace Octans.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class JobDashboardTests(BrowserFixture octans)
+{
+    [Fact]
+    public async Task An_admin_opens_the_job_dashboard_from_the_admin_page()
+    {
+        var page = await octans.SignedIn("admin@octans.test");
+        await BrowserFixture.Journey(page, nameof(An_admin_opens_the_job_dashboard_from_the_admin_page), async () =>
+        {
+            await page.GotoAsync("/admin");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Job dashboard" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Octans jobs"));
+        });
+    }
+
+    [Theory]
+    [InlineData("coordinator@octans.test")]
+    [InlineData("councillor@octans.test")]
+    public async Task Nobody_but_an_admin_sees_the_job_dashboard(string email)
+    {
+        var page = await octans.SignedIn(email);
+        await BrowserFixture.Journey(page, $"hangfire-refused-{email.Split('@')[0]}", async () =>
+        {
+            await page.GotoAsync("/hangfire");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("You cannot use this page");
+        });
+    }
+}
