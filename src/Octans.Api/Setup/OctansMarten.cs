@@ -15,22 +15,25 @@ public static class OctansMarten
     public static IServiceCollection AddOctansMarten(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddSingleton<DatabaseSettings>();
-        services.AddMarten(provider =>
-            {
-                var options = new StoreOptions();
-                options.Connection(provider.GetRequiredService<DatabaseSettings>().ConnectionString);
-                options.DatabaseSchemaName = DatabaseSettings.MartenSchema;
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                options.AutoCreateSchemaObjects = environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
-                options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                options.Events.UseIdentityMapForAggregates = true;
-                options.ConfigureSigningIn();
-                options.ConfigureReferenceData();
-                options.ConfigureProblems();
-                return options;
-            })
+        services.AddMarten(provider => new StoreOptions().ConfigureOctans(
+                provider.GetRequiredService<DatabaseSettings>().ConnectionString, environment.IsProduction()))
             .UseLightweightSessions()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = DatabaseSettings.WolverineSchema);
         return services;
+    }
+
+    /// <summary>The whole store configuration, also used by tests and benchmarks that need Octans' store without its host.</summary>
+    public static StoreOptions ConfigureOctans(this StoreOptions options, string connectionString, bool production)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = DatabaseSettings.MartenSchema;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.AutoCreateSchemaObjects = production ? AutoCreate.None : AutoCreate.CreateOrUpdate;
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.Events.UseIdentityMapForAggregates = true;
+        options.ConfigureSigningIn();
+        options.ConfigureReferenceData();
+        options.ConfigureProblems();
+        return options;
     }
 }
