@@ -56,7 +56,5 @@ public sealed class BenchContext : IAsyncDisposable
 /// <param name="Scale">Fraction of the national dataset: 1 is 10,000 problems and about 1,000,000 events.</param>
 /// <param name="ReadSamples">Requests timed per read endpoint.</param>
 /// <param name="ColdStarts">Cold starts timed; the median is reported.</param>
-public sealed record BenchSettings(double Seconds = 10, double Scale = 1, int ReadSamples = 400, int ColdStarts = 3)
-{
-    public static readonly int[] Concurrency = [1, 8, 32];
-}
+/// <param name="Clients">The concurrency levels of the write run; the targets are set at 1, 8 and 32.</param>
+public sealed record BenchSettings(double Seconds, double Scale, int ReadSamples, int ColdStarts, IReadOnlyList<int> Clients);

@@ -97,6 +97,21 @@ public sealed class OctansServer : IAsyncDisposable
     public bool LoadedTheCompiler() =>
         File.ReadLines($"/proc/{_process.Id}/maps").Any(line => line.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
 
+    /// <summary>User and system CPU the process has used so far, which the machine's other load inflates far less than wall time.</summary>
+    public TimeSpan CpuTime() => UserTime() + SystemTime();
+
+    public TimeSpan UserTime() => Ticks(11);
+
+    /// <summary>CPU spent in the kernel on the process's behalf: sockets, and waking and parking threads.</summary>
+    public TimeSpan SystemTime() => Ticks(12);
+
+    private TimeSpan Ticks(int field)
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        const double ticksPerSecond = 100;
+        return TimeSpan.FromSeconds(long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[field]) / ticksPerSecond);
+    }
+
     private long Status(string field)
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));

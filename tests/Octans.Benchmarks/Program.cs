@@ -23,9 +23,10 @@ if (words.Count == 0 || words.Any(w => !known.Contains(w)) || options.Count % 2 
 {
     Console.Error.WriteLine($"""
         usage: dotnet run -c Release --project tests/Octans.Benchmarks -- {string.Join("|", known)} [...]
-               [--seconds 10] [--scale 1] [--samples 400] [--cold-starts 3] [--markdown FILE]
+               [--seconds 10] [--clients 1,8,32] [--scale 1] [--samples 400] [--cold-starts 3] [--markdown FILE]
           writes, reads, rebuild, coldstart, pack: one measurement each; all: every one, in the order of the table
           --seconds      length of each concurrency level of the write run
+          --clients      the concurrency levels of the write run
           --scale        fraction of the national dataset (1 = 10,000 problems, about 1,000,000 events)
           --samples      requests timed per read endpoint
           --cold-starts  cold starts timed (the median is reported)
@@ -37,7 +38,8 @@ if (words.Count == 0 || words.Any(w => !known.Contains(w)) || options.Count % 2 
 
 string? Option(string name) => options.Select((o, i) => (o, i)).Where(x => x.o == name && x.i % 2 == 0).Select(x => options[x.i + 1]).FirstOrDefault();
 double Number(string name, double fallback) => Option(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
-var settings = new BenchSettings(Number("--seconds", 10), Number("--scale", 1), (int)Number("--samples", 400), (int)Number("--cold-starts", 3));
+var clients = (Option("--clients") ?? "1,8,32").Split(',').Select(int.Parse).ToList();
+var settings = new BenchSettings(Number("--seconds", 10), Number("--scale", 1), (int)Number("--samples", 400), (int)Number("--cold-starts", 3), clients);
 
 var server = Environment.GetEnvironmentVariable("OCTANS_DB");
 if (string.IsNullOrWhiteSpace(server))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Marten;
 using Npgsql;
+using Octans.Api.Problems;
 using Octans.Api.Teams.TaskList;
 using Octans.Domain;
 
@@ -32,15 +33,15 @@ public sealed class RebuildBenchmark : IMeasurement
         using var store = NationalDataset.OpenStore(national.Database.ConnectionString);
         var problems = await CountAsync<Problem>(store, cancellation);
         var tasks = await CountAsync<TeamTask>(store, cancellation);
-        foreach (var projection in store.Options.Projections.AllProjectionNames())
+        foreach (var projection in new[] { typeof(ProblemProjection), typeof(TeamTaskProjection) })
         {
             using var daemon = await store.BuildProjectionDaemonAsync();
             var clock = Stopwatch.StartNew();
             await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(10), cancellation);
             clock.Stop();
             var rate = national.Events / clock.Elapsed.TotalSeconds;
-            context.Say($"rebuild: {projection}: {national.Events:#,0} events in {clock.Elapsed.TotalSeconds:0.0} s = {rate:#,0}/s");
-            figures.Add(new Figure($"Rebuild {projection}", rate, Unit.PerSecond, floor, "read every event", "≥ 20,000/s", rate >= 20_000,
+            context.Say($"rebuild: {projection.Name}: {national.Events:#,0} events in {clock.Elapsed.TotalSeconds:0.0} s = {rate:#,0}/s");
+            figures.Add(new Figure($"Rebuild {projection.Name}", rate, Unit.PerSecond, floor, "read every event", "≥ 20,000/s", rate >= 20_000,
                 $"{clock.Elapsed.TotalSeconds:0.0} s"));
         }
 

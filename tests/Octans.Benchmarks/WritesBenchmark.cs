@@ -39,19 +39,27 @@ public sealed class WritesBenchmark : IMeasurement
         var duration = TimeSpan.FromSeconds(context.Settings.Seconds);
         var figures = new List<Figure>();
         double peak = 0;
-        foreach (var clients in BenchSettings.Concurrency)
+        foreach (var clients in context.Settings.Clients)
         {
-            if (clients == BenchSettings.Concurrency[^1]) server.ResetPeakMemory();
+            if (clients == 32) server.ResetPeakMemory();
+            var cpuBefore = server.CpuTime();
+            var systemBefore = server.SystemTime();
             var octans = await mix.RunAsync(clients, duration, cancellation);
-            if (clients == BenchSettings.Concurrency[^1]) peak = server.PeakMegabytes();
-            context.Say($"writes: {clients} clients: Octans {octans.Summary}; {mix.TakeConflicts()} conflicts re-read and retried, {mix.TakeRefusals()} refused");
+            var cpuPerWrite = (server.CpuTime() - cpuBefore).TotalMilliseconds / octans.Count;
+            var systemPerWrite = (server.SystemTime() - systemBefore).TotalMilliseconds / octans.Count;
+            if (clients == 32) peak = server.PeakMegabytes();
+            context.Say($"writes: {clients} clients: Octans {octans.Summary}; {mix.TakeConflicts()} conflicts re-read and retried, " +
+                        $"{mix.TakeRefusals()} refused; {cpuPerWrite:0.00} ms of Octans CPU per write, {systemPerWrite:0.00} ms of it in the kernel");
             var insert = await floor.RunAsync(clients, duration, cancellation);
             context.Say($"writes: {clients} clients: INSERT floor {insert.Summary}");
             figures.AddRange(Figures(clients, octans, insert));
+            figures.Add(new Figure($"Octans CPU per write, {clients} client{(clients == 1 ? "" : "s")}", cpuPerWrite, Unit.Milliseconds,
+                Note: "user + system time of the app process over the level, divided by the writes"));
         }
 
-        figures.Add(new Figure("Peak resident memory, 32 clients", peak, Unit.Megabytes, idle, "idle after start", "< 400 MB", peak < 400,
-            "VmHWM of the Octans process over the 32-client level"));
+        if (context.Settings.Clients.Contains(32))
+            figures.Add(new Figure("Peak resident memory, 32 clients", peak, Unit.Megabytes, idle, "idle after start", "< 400 MB", peak < 400,
+                "VmHWM of the Octans process over the 32-client level"));
         if (server.LoadedTheCompiler())
             figures.Add(new Figure("Roslyn loaded by the app", 1, Unit.Count, Target: "0", Met: false,
                 Note: "Wolverine compiled code at run time instead of using the pre-generated handlers"));
