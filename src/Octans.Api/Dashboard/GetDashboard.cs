@@ -66,7 +66,7 @@ public static class GetDashboardEndpoint
             .GroupBy(t => t.TeamId)
             .Select(g => new TeamCount(g.Key, g.Count()))
             .ToListAsync(cancellation);
-        var teams = await ReferenceDataLookups.TeamNamesAsync(session, cancellation);
+        var teams = await ReferenceDataLookups.TeamNamesAsync(session, overdue.Select(c => c.TeamId), cancellation);
 
         int Open(Phase phase) => phases.Where(c => c.Status == ProblemStatus.Open && c.Phase == phase).Sum(c => c.Count);
         return new DashboardView(

@@ -29,6 +29,17 @@ public static class ProblemStorage
             .Duplicate(p => p.Reference, configure: index => index.IsUnique = true)
             .Duplicate(p => p.OpenActionTeamIds, pgType: "uuid[]", configure: index => index.Method = IndexMethod.gin);
 
+        // What the list and the task lists show but never filter by is copied into columns too, without an index: a
+        // problem's document holds its whole history and is stored compressed out of line, so a page read from the
+        // document would decompress every problem the filter matched, where a page read from columns decompresses none.
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType != typeof(Problem)) return;
+            foreach (var member in new[] { nameof(Problem.Title), nameof(Problem.Risk), nameof(Problem.OpenActions), nameof(Problem.Version) })
+                mapping.DuplicateField(member);
+            mapping.DuplicateField([typeof(Problem).GetProperty(nameof(Problem.Location))!, typeof(Location).GetProperty(nameof(Location.Description))!]);
+        });
+
         options.ConfigureTeamTasks();
     }
 }

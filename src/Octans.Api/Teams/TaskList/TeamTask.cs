@@ -115,6 +115,15 @@ public static class TeamTaskStorage
             .Duplicate(t => t.Status)
             .Duplicate(t => t.DueOn)
             .Duplicate(t => t.Area);
-        options.Projections.Add(new TeamTaskProjection(), ProjectionLifecycle.Inline);
+        // The team task lists and the dashboard only ever look at open tasks, a small part of all tasks after a year.
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType != typeof(TeamTask)) return;
+            mapping.AddIndex("team_id", "due_on").Predicate = "status = 'Open'";
+            mapping.AddIndex("area", "team_id", "due_on").Predicate = "status = 'Open'";
+        });
+
+        // A rebuild reads pages of events; bigger pages mean fewer round trips to load and store the tasks they touch.
+        options.Projections.Add(new TeamTaskProjection(), ProjectionLifecycle.Inline, asyncConfiguration: rebuild => rebuild.BatchSize = 5_000);
     }
 }
