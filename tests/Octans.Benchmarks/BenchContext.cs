@@ -57,4 +57,7 @@ public sealed class BenchContext : IAsyncDisposable
 /// <param name="ReadSamples">Requests timed per read endpoint.</param>
 /// <param name="ColdStarts">Cold starts timed; the median is reported.</param>
 /// <param name="Clients">The concurrency levels of the write run; the targets are set at 1, 8 and 32.</param>
-public sealed record BenchSettings(double Seconds, double Scale, int ReadSamples, int ColdStarts, IReadOnlyList<int> Clients);
+/// <param name="KeepNational">Leave the national database in place at the end, for a later --reuse-national.</param>
+/// <param name="ReuseNational">A national database kept by an earlier run, used instead of loading one.</param>
+public sealed record BenchSettings(double Seconds, double Scale, int ReadSamples, int ColdStarts, IReadOnlyList<int> Clients,
+    bool KeepNational = false, string? ReuseNational = null);

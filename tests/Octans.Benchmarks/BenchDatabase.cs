@@ -21,6 +21,12 @@ public sealed class BenchDatabase : IAsyncDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
+    /// <summary>Left in place when disposed, so a development run can look into it or use it again.</summary>
+    public bool Keep { get; set; }
+
+    /// <summary>A database an earlier run kept (see <see cref="Keep"/>), used as it is and kept again.</summary>
+    public static BenchDatabase Existing(BenchContext context, string name) => new(context.Server, name) { Keep = true };
+
     public static async Task<BenchDatabase> CreateAsync(BenchContext context, string purpose, CancellationToken cancellation)
     {
         var database = new BenchDatabase(context.Server, $"octans_bench_{purpose}_{Guid.NewGuid().ToString("N")[..8]}");
@@ -56,6 +62,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        if (Keep) return;
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);

@@ -52,10 +52,29 @@ public sealed class NationalDataset : IAsyncDisposable
     public static DocumentStore OpenStore(string connectionString) =>
         DocumentStore.For(options => options.ConfigureOctans(connectionString, production: true));
 
+    /// <summary>For development: a national database kept by an earlier run with --keep-national, read back instead of loaded.</summary>
+    public static async Task<NationalDataset> ReuseAsync(BenchContext context, string name, CancellationToken cancellation)
+    {
+        var database = BenchDatabase.Existing(context, name);
+        using var store = OpenStore(database.ConnectionString);
+        await using var session = store.QuerySession();
+        var areas = (await session.Query<Area>().ToListAsync(cancellation)).Where(a => a.Id.StartsWith('N')).OrderBy(a => a.Id).ToList();
+        var teams = await session.Query<Team>().ToListAsync(cancellation);
+        var ids = await session.Query<Problem>().Select(p => p.Id).ToListAsync(cancellation);
+        var events = await session.Events.QueryAllRawEvents().CountAsync(cancellation);
+        var actions = await session.Query<TeamTask>().CountAsync(cancellation);
+        context.Say($"national: reusing {name}: {ids.Count:#,0} problems, {events:#,0} events");
+        return new NationalDataset(database,
+            areas.Select(a => new NationalArea(a.Name, a.Id, teams.Where(t => t.Partner == $"{a.Name} partnership").OrderBy(t => t.Id).ToList())).ToList(),
+            ids, events, actions, TimeSpan.Zero, TimeSpan.Zero);
+    }
+
     public static async Task<NationalDataset> LoadAsync(BenchContext context, CancellationToken cancellation)
     {
+        if (context.Settings.ReuseNational is { } reuse) return await ReuseAsync(context, reuse, cancellation);
         var problems = (int)Math.Round(FullProblemCount * context.Settings.Scale);
         var database = await BenchDatabase.CreateAsync(context, "national", cancellation);
+        database.Keep = context.Settings.KeepNational;
         try
         {
             context.Say($"national: loading {problems:#,0} problems in {AreaCount} areas");
@@ -125,6 +144,7 @@ public sealed class NationalDataset : IAsyncDisposable
             }
             clock.Stop();
             await database.ExecuteAsync("vacuum analyze", cancellation);
+            if (database.Keep) context.Say($"national: keeping the database {database.Name} (--reuse-national {database.Name})");
             context.Say($"national: {ids.Count:#,0} problems, {events:#,0} events, {actions:#,0} actions loaded in {clock.Elapsed.TotalSeconds:0.0} s " +
                         $"({generating.Elapsed.TotalSeconds:0.0} s deciding the histories, {copyingEvents.Elapsed.TotalSeconds:0.0} s copying events, " +
                         $"{copyingDocuments.Elapsed.TotalSeconds:0.0} s copying problems and tasks)");

@@ -18,12 +18,14 @@ var measurements = typeof(IMeasurement).Assembly.GetTypes()
 string[] known = [.. measurements.Select(m => m.Name).Union(["pack"]), "all"];
 
 var words = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-var options = args.Skip(words.Count).ToList();
+var keepNational = args.Contains("--keep-national");
+var options = args.Skip(words.Count).Where(a => a != "--keep-national").ToList();
 if (words.Count == 0 || words.Any(w => !known.Contains(w)) || options.Count % 2 == 1)
 {
     Console.Error.WriteLine($"""
         usage: dotnet run -c Release --project tests/Octans.Benchmarks -- {string.Join("|", known)} [...]
                [--seconds 10] [--clients 1,8,32] [--scale 1] [--samples 400] [--cold-starts 3] [--markdown FILE]
+               [--keep-national | --reuse-national NAME]
           writes, reads, rebuild, coldstart, pack: one measurement each; all: every one, in the order of the table
           --seconds      length of each concurrency level of the write run
           --clients      the concurrency levels of the write run
@@ -31,6 +33,8 @@ if (words.Count == 0 || words.Any(w => !known.Contains(w)) || options.Count % 2 
           --samples      requests timed per read endpoint
           --cold-starts  cold starts timed (the median is reported)
           --markdown     also write the table to FILE
+          --keep-national, --reuse-national NAME   for development: keep the loaded national database, or use a kept one
+                         (a rebuild rewrites its documents, so reuse it for reads)
         The server is OCTANS_DB (ops/bench starts the local cluster and sets it); every measurement makes its own databases there.
         """);
     return 2;
@@ -39,7 +43,8 @@ if (words.Count == 0 || words.Any(w => !known.Contains(w)) || options.Count % 2 
 string? Option(string name) => options.Select((o, i) => (o, i)).Where(x => x.o == name && x.i % 2 == 0).Select(x => options[x.i + 1]).FirstOrDefault();
 double Number(string name, double fallback) => Option(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
 var clients = (Option("--clients") ?? "1,8,32").Split(',').Select(int.Parse).ToList();
-var settings = new BenchSettings(Number("--seconds", 10), Number("--scale", 1), (int)Number("--samples", 400), (int)Number("--cold-starts", 3), clients);
+var settings = new BenchSettings(Number("--seconds", 10), Number("--scale", 1), (int)Number("--samples", 400), (int)Number("--cold-starts", 3), clients,
+    keepNational, Option("--reuse-national"));
 
 var server = Environment.GetEnvironmentVariable("OCTANS_DB");
 if (string.IsNullOrWhiteSpace(server))
