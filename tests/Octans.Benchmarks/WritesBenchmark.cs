@@ -32,9 +32,11 @@ public sealed class WritesBenchmark : IMeasurement
         var problems = await ReportProblemsAsync(coordinator, cancellation);
         var mix = new WriteMix(coordinator, problems);
 
+        // A server runs for days; what is measured is its steady state, not the JIT's first minutes. Tiered
+        // compilation keeps recompiling hot methods for a while after the first requests, so the warm-up is a full level.
         context.Say("writes: warming up");
-        await mix.RunAsync(8, TimeSpan.FromSeconds(Math.Min(3, context.Settings.Seconds)), cancellation);
-        await floor.RunAsync(8, TimeSpan.FromSeconds(1), cancellation);
+        await mix.RunAsync(8, TimeSpan.FromSeconds(context.Settings.Seconds), cancellation);
+        await floor.RunAsync(8, TimeSpan.FromSeconds(2), cancellation);
 
         var duration = TimeSpan.FromSeconds(context.Settings.Seconds);
         var figures = new List<Figure>();
