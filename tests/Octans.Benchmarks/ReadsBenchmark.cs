@@ -79,8 +79,11 @@ public sealed class ReadsBenchmark : IMeasurement
             latencies.Add(times);
             context.Say($"reads: {measure}: p50 {latencies.Percentile(50):0.00} ms, p95 {latencies.Percentile(95):0.00} ms, max {latencies.Percentile(100):0.0} ms");
             figures.Add(new Figure($"{measure}, p50", latencies.Percentile(50), Unit.Milliseconds, pointRead.Percentile(50), "PK read"));
+            // Text search is measured for what it costs, but it is not one of the four reads the issue sets the target for.
+            var targeted = !measure.Contains("text search", StringComparison.Ordinal);
             figures.Add(new Figure($"{measure}, p95", latencies.Percentile(95), Unit.Milliseconds, pointRead.Percentile(95), "PK read",
-                "< 20 ms", latencies.Percentile(95) < 20));
+                targeted ? "< 20 ms" : "", targeted ? latencies.Percentile(95) < 20 : null,
+                targeted ? null : "no index serves it: every document of the area is read"));
         }
         return figures;
     }

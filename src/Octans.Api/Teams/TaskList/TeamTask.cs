@@ -125,6 +125,6 @@ public static class TeamTaskStorage
         });
 
         // A rebuild reads pages of events; bigger pages mean fewer round trips to load and store the tasks they touch.
-        options.Projections.Add(new TeamTaskProjection(), ProjectionLifecycle.Inline, asyncConfiguration: rebuild => rebuild.BatchSize = 20_000);
+        options.Projections.Add(new TeamTaskProjection(), ProjectionLifecycle.Inline, asyncConfiguration: rebuild => rebuild.BatchSize = 50_000);
     }
 }
