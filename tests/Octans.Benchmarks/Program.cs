@@ -56,7 +56,12 @@ if (string.IsNullOrWhiteSpace(server))
 var chosen = words.Contains("all") ? measurements : measurements.Where(m => words.Contains(m.Name)).ToList();
 var results = new List<(IMeasurement Measurement, IReadOnlyList<Figure> Figures)>();
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+// The first Ctrl+C stops the measurement and drops its databases; a second one ends the process at once.
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = !stop.IsCancellationRequested;
+    stop.Cancel();
+};
 var started = DateTimeOffset.Now;
 await using (var context = new BenchContext(server, settings))
 {

@@ -193,9 +193,12 @@ internal sealed class WriteMix(OctansClient client, ProblemHandle[] problems)
         var open = details.GetProperty("actions").EnumerateArray()
             .Where(a => a.GetProperty("status").GetString() == "Open")
             .Select(a => a.GetProperty("id").GetGuid());
+        var version = details.GetProperty("version").GetInt32();
         lock (problem)
         {
-            problem.Version = details.GetProperty("version").GetInt32();
+            // Another client's answer may have arrived while this one was reading; the newest knowledge wins.
+            if (version < problem.Version) return;
+            problem.Version = version;
             problem.OpenActions.Clear();
             problem.OpenActions.AddRange(open);
         }
