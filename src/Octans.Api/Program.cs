@@ -7,6 +7,7 @@ using Octans.Api.SigningIn;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddOctansLogging();
 var services = builder.Services;
 
 services.AddSingleton(TimeProvider.System);

@@ -40,37 +40,50 @@ public static class GetDashboardEndpoint
         });
     }
 
-    /// <summary>Counts of problems by phase and of open and overdue actions, for one area or all of them.</summary>
-    [WolverineGet("/api/dashboard", Name = "GetDashboard")]
-    [Tags("Dashboard")]
-    [ProducesResponseType<DashboardView>(200)]
-    public static async Task<DashboardView> Get(DashboardScope scope, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    /// <summary>Open problems per phase and closed problems, for one area or all of them; the board shows these too.</summary>
+    public static async Task<ProblemsByPhase> CountByPhaseAsync(IQuerySession session, string? area, CancellationToken cancellation)
     {
-        var today = London.Today(clock.GetUtcNow());
-        IQueryable<Problem> problems = session.Query<Problem>();
-        IQueryable<TeamTask> tasks = session.Query<TeamTask>().Where(t => t.Status == ActionStatus.Open);
-        if (scope.Area is { } area)
-        {
-            problems = problems.Where(p => p.Area == area);
-            tasks = tasks.Where(t => t.Area == area);
-        }
-
-        // Each count is a GROUP BY or COUNT over indexed columns: no problem or task document is read whole.
+        var problems = area is null ? session.Query<Problem>() : session.Query<Problem>().Where(p => p.Area == area);
         var phases = await problems
             .GroupBy(p => new { p.Status, p.Phase })
             .Select(g => new PhaseCount(g.Key.Status, g.Key.Phase, g.Count()))
             .ToListAsync(cancellation);
-        var openActions = await tasks.CountAsync(cancellation);
-        var overdue = await tasks
+        int Open(Phase phase) => phases.Where(c => c.Status == ProblemStatus.Open && c.Phase == phase).Sum(c => c.Count);
+        return new ProblemsByPhase(Open(Phase.Clear), Open(Phase.Hold), Open(Phase.Build),
+            phases.Where(c => c.Status == ProblemStatus.Closed).Sum(c => c.Count));
+    }
+
+    /// <summary>Counts of problems by phase and of open and overdue actions, for one area or all of them.</summary>
+    [WolverineGet("/api/dashboard", Name = "GetDashboard")]
+    [Tags("Dashboard")]
+    [ProducesResponseType<DashboardView>(200)]
+    public static async Task<DashboardView> Get(DashboardScope scope, IQuerySession session, IDocumentStore store, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var today = London.Today(clock.GetUtcNow());
+        IQueryable<TeamTask> OpenTasks(IQuerySession query) =>
+            scope.Area is { } area
+                ? query.Query<TeamTask>().Where(t => t.Status == ActionStatus.Open && t.Area == area)
+                : query.Query<TeamTask>().Where(t => t.Status == ActionStatus.Open);
+
+        // Each count is a GROUP BY or COUNT over indexed columns: no problem or task document is read whole. Across
+        // every area each one scans tens of thousands of index entries, so the three run side by side, each on a
+        // session (and connection) of its own.
+        await using var forOpen = store.QuerySession();
+        await using var forOverdue = store.QuerySession();
+        var phasesCounted = CountByPhaseAsync(session, scope.Area, cancellation);
+        var openCounted = OpenTasks(forOpen).CountAsync(cancellation);
+        var overdueCounted = OpenTasks(forOverdue)
             .Where(t => t.DueOn < today)
             .GroupBy(t => t.TeamId)
             .Select(g => new TeamCount(g.Key, g.Count()))
             .ToListAsync(cancellation);
-        var teams = await ReferenceDataLookups.TeamNamesAsync(session, cancellation);
+        await Task.WhenAll(phasesCounted, openCounted, overdueCounted);
+        var (phases, openActions, overdue) = (await phasesCounted, await openCounted, await overdueCounted);
+        var teams = await ReferenceDataLookups.TeamNamesAsync(session, overdue.Select(c => c.TeamId), cancellation);
 
-        int Open(Phase phase) => phases.Where(c => c.Status == ProblemStatus.Open && c.Phase == phase).Sum(c => c.Count);
         return new DashboardView(
-            new ProblemsByPhase(Open(Phase.Clear), Open(Phase.Hold), Open(Phase.Build), phases.Where(c => c.Status == ProblemStatus.Closed).Sum(c => c.Count)),
+            phases,
             overdue
                 .Select(c => new OverdueForTeam(c.TeamId, teams.GetValueOrDefault(c.TeamId, "Unknown team"), c.Count))
                 .OrderByDescending(t => t.Count).ThenBy(t => t.TeamName, StringComparer.Ordinal)

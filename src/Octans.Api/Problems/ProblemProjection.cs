@@ -10,6 +10,14 @@ namespace Octans.Api.Problems;
 /// </summary>
 public sealed class ProblemProjection : SingleStreamProjection<Problem, Guid>
 {
+    public ProblemProjection()
+    {
+        // A rebuild reads events a page at a time and writes every problem a page touches. Events of many problems
+        // interleave, so bigger pages write each problem fewer times, and the cache spares reloading it between pages.
+        Options.BatchSize = 20_000;
+        Options.CacheLimitPerTenant = 10_000;
+    }
+
     public override Problem? Evolve(Problem? snapshot, Guid id, IEvent e)
     {
         switch (e.Data)

@@ -21,13 +21,25 @@ public static class ProblemStorage
         options.Schema.For<Problem>()
             .Duplicate(p => p.Area)
             .Duplicate(p => p.Phase)
-            .Duplicate(p => p.Status)
             .Duplicate(p => p.Category)
-            .Duplicate(p => p.Rag)
             .Duplicate(p => p.UpdatedAt)
             .Duplicate(p => p.EarliestOpenDueOn)
             .Duplicate(p => p.Reference, configure: index => index.IsUnique = true)
             .Duplicate(p => p.OpenActionTeamIds, pgType: "uuid[]", configure: index => index.Method = IndexMethod.gin);
+
+        // What the list and the task lists show but never filter by is copied into columns too, without an index: a
+        // problem's document holds its whole history and is stored compressed out of line, so a page read from the
+        // document would decompress every problem the filter matched, where a page read from columns decompresses none.
+        // Status and RAG are filtered on, but with two or three values an index on them is not worth keeping up to date
+        // on every write (each write moves updated_at, so every index of the row takes a new entry).
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType != typeof(Problem)) return;
+            foreach (var member in new[] { nameof(Problem.Title), nameof(Problem.Risk), nameof(Problem.OpenActions), nameof(Problem.Version),
+                         nameof(Problem.Status), nameof(Problem.Rag) })
+                mapping.DuplicateField(member);
+            mapping.DuplicateField([typeof(Problem).GetProperty(nameof(Problem.Location))!, typeof(Location).GetProperty(nameof(Location.Description))!]);
+        });
 
         options.ConfigureTeamTasks();
     }

@@ -17,8 +17,17 @@ public static class ReferenceDataLookups
         await session.Query<Category>().AnyAsync(c => c.Id == name.Trim(), cancellation);
 
     public static async Task<bool> TeamExistsAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
-        await session.Query<Team>().AnyAsync(t => t.Id == id, cancellation);
+        await session.LoadAsync<Team>(id, cancellation) is not null;
 
     public static async Task<IReadOnlyDictionary<Guid, string>> TeamNamesAsync(IQuerySession session, CancellationToken cancellation) =>
         (await session.Query<Team>().ToListAsync(cancellation)).ToDictionary(t => t.Id, t => t.Name);
+
+    /// <summary>The names of these teams only: a partnership may have hundreds of teams where a page names a few.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> TeamNamesAsync(IQuerySession session, IEnumerable<Guid> teamIds,
+        CancellationToken cancellation)
+    {
+        var wanted = teamIds.Distinct().ToArray();
+        if (wanted.Length == 0) return new Dictionary<Guid, string>();
+        return (await session.LoadManyAsync<Team>(cancellation, wanted)).ToDictionary(t => t.Id, t => t.Name);
+    }
 }

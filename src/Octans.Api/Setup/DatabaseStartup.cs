@@ -64,14 +64,18 @@ public sealed class DatabaseStartup(
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await services.GetRequiredService<HangfireSchema>().ApplyAllConfiguredChangesToDatabaseAsync(ct: cancellation);
         }
-        await deferred.StartAsync(services, cancellation);
+        // The background services and the seeding need nothing from each other, so neither waits for the other.
+        await Task.WhenAll(deferred.StartAsync(services, cancellation), SeedAsync(store, cancellation));
+        logger.LogInformation("The database is ready");
+    }
 
+    private async Task SeedAsync(IDocumentStore store, CancellationToken cancellation)
+    {
         await ReferenceDataStorage.SeedAsync(store, cancellation);
         await MonthlyPackSchedule.RegisterAsync(services, store, cancellation);
         if (SeedDemoAccounts)
             await DemoAccounts.SeedAsync(store, DemoAccounts.Password(configuration), cancellation);
         await DemoLoader.LoadIfAskedAsync(services, cancellation);
-        logger.LogInformation("The database is ready");
     }
 
     public override async Task StopAsync(CancellationToken cancellation)

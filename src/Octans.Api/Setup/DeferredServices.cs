@@ -9,21 +9,35 @@ namespace Octans.Api.Setup;
 /// </summary>
 public sealed class DeferredServices(IEnumerable<ServiceDescriptor> deferred)
 {
-    private readonly List<ServiceDescriptor> _descriptors = [.. deferred];
+    // One group per library (Wolverine, Hangfire): a library's services start in the order it registered them.
+    private readonly List<List<ServiceDescriptor>> _groups = [[.. deferred]];
 
     private readonly List<IHostedService> _started = [];
+    private readonly HashSet<ServiceDescriptor> _startedDescriptors = [];
 
-    internal void Add(IEnumerable<ServiceDescriptor> more) => _descriptors.AddRange(more);
+    internal void Add(IEnumerable<ServiceDescriptor> more) => _groups.Add([.. more]);
 
-    public async Task StartAsync(IServiceProvider provider, CancellationToken cancellation)
-    {
-        foreach (var descriptor in _descriptors)
+    /// <summary>
+    /// Starts each library's services in order, and the libraries side by side: they do not depend on each other,
+    /// and each spends most of its start waiting on the database or compiling, which the other can use. A service
+    /// started by an earlier attempt (the database went away half way) is not started twice.
+    /// </summary>
+    public async Task StartAsync(IServiceProvider provider, CancellationToken cancellation) =>
+        await Task.WhenAll(_groups.Select(async group =>
         {
-            var service = Resolve(provider, descriptor);
-            await service.StartAsync(cancellation);
-            lock (_started) _started.Add(service);
-        }
-    }
+            foreach (var descriptor in group)
+            {
+                lock (_started)
+                    if (_startedDescriptors.Contains(descriptor)) continue;
+                var service = Resolve(provider, descriptor);
+                await service.StartAsync(cancellation);
+                lock (_started)
+                {
+                    _started.Add(service);
+                    _startedDescriptors.Add(descriptor);
+                }
+            }
+        }));
 
     public async Task StopAsync(CancellationToken cancellation)
     {

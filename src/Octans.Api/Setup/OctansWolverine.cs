@@ -13,8 +13,11 @@ public static class OctansWolverine
         {
             options.Policies.AutoApplyTransactions();
             options.UseRuntimeCompilation();
-            // Production runs the code written by `codegen write`; elsewhere it is generated at start.
-            options.CodeGeneration.TypeLoadMode = environment.IsProduction() ? TypeLoadMode.Auto : TypeLoadMode.Dynamic;
+            // Production runs the handlers ops/codegen wrote into Internal/Generated and compiled in, and never compiles:
+            // Static fails at start if one is missing, where Auto would quietly compile it (seconds of Roslyn and
+            // ~100 MB) and try to write source into the deployment. Elsewhere they are generated at start, so an
+            // endpoint can change without regenerating; GeneratedCodeTests fails until the written code matches.
+            options.CodeGeneration.TypeLoadMode = environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
         });
         builder.Services.DeferHostedServicesFrom(typeof(WolverineOptions).Assembly);
         builder.Services.AddWolverineHttp();

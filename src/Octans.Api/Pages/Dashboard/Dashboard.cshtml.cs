@@ -11,7 +11,7 @@ using Octans.Api.SigningIn;
 namespace Octans.Api.Pages.Dashboard;
 
 /// <summary>Where things stand across the area, and the monthly packs councillors read.</summary>
-public sealed class DashboardModel(IQuerySession session, PackArchive archive, TimeProvider clock) : PageModel
+public sealed class DashboardModel(IQuerySession session, IDocumentStore store, PackArchive archive, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Month { get; set; }
     [BindProperty] public string? Area { get; set; }
@@ -30,7 +30,7 @@ public sealed class DashboardModel(IQuerySession session, PackArchive archive, T
         AreaName = areas.Count == 1 ? areas[0].Name : "All areas";
         Areas = [.. areas.Select(a => (a.Name, a.Name))];
         Area ??= areas.FirstOrDefault()?.Name;
-        View = await GetDashboardEndpoint.Get(new DashboardScope(null), session, clock, cancellation);
+        View = await GetDashboardEndpoint.Get(new DashboardScope(null), session, store, clock, cancellation);
         Packs = await archive.ListAsync(null, cancellation);
         var lastEnded = PackMonth.Of(clock.GetUtcNow()).AddMonths(-1);
         Months = [.. Enumerable.Range(0, 12).Select(back => lastEnded.AddMonths(-back)).Select(m => (m.ToString(), m.Name))];

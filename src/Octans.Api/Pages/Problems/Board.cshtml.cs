@@ -36,7 +36,7 @@ public sealed class BoardModel(IQuerySession session, TimeProvider clock) : Page
         Areas = [("", "All areas"), .. areas.Select(a => (a.Name, a.Name))];
 
         var (scope, _) = await GetDashboardEndpoint.ValidateAsync(Blank(Area), session, cancellation);
-        if (scope is not null) Counts = (await GetDashboardEndpoint.Get(scope, session, clock, cancellation)).ByPhase;
+        if (scope is not null) Counts = await GetDashboardEndpoint.CountByPhaseAsync(session, scope.Area, cancellation);
 
         var (filter, problem) = await ListProblemsEndpoint.ValidateAsync(Blank(Phase), Blank(Category), Blank(TeamId), Blank(Rag),
             Overdue == "true" ? "true" : null, Blank(Q), Blank(Area), null, Blank(PageNumber), null, session, clock, cancellation);

@@ -57,7 +57,7 @@ public sealed class ProblemModel(IQuerySession query, ProblemChanges changes, Ti
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
         if (await query.LoadAsync<Problem>(Id, cancellation) is not { } problem) return false;
-        var teams = await ReferenceDataLookups.TeamNamesAsync(query, cancellation);
+        var teams = await ReferenceDataLookups.TeamNamesAsync(query, problem.Actions.Select(a => a.TeamId), cancellation);
         View = ProblemDetailsView.Of(problem, teams, London.Today(clock.GetUtcNow()));
         History = await ProblemTimeline.LoadAsync(query, Id, cancellation) ?? [];
         Version = View.Version;

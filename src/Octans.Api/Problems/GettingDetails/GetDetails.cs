@@ -16,7 +16,7 @@ public static class GetDetailsEndpoint
         var problem = await session.LoadAsync<Problem>(id, cancellation);
         if (problem is null)
             return Results.Problem(statusCode: 404, title: "Not found", detail: "There is no problem with that id.");
-        var teams = await ReferenceDataLookups.TeamNamesAsync(session, cancellation);
+        var teams = await ReferenceDataLookups.TeamNamesAsync(session, problem.Actions.Select(a => a.TeamId), cancellation);
         return Results.Ok(ProblemDetailsView.Of(problem, teams, London.Today(clock.GetUtcNow())));
     }
 }

@@ -110,11 +110,21 @@ public static class TeamTaskStorage
     public static void ConfigureTeamTasks(this StoreOptions options)
     {
         options.Schema.For<TeamTask>()
-            .Duplicate(t => t.TeamId)
-            .Duplicate(t => t.ProblemId)
-            .Duplicate(t => t.Status)
-            .Duplicate(t => t.DueOn)
-            .Duplicate(t => t.Area);
-        options.Projections.Add(new TeamTaskProjection(), ProjectionLifecycle.Inline);
+            .Duplicate(t => t.TeamId);
+        // The task lists, the dashboard and the list's overdue counts mostly look at open tasks, a small part of all
+        // tasks after a year: indexes of open tasks by team, by area and by problem serve them, and status, due date,
+        // area and problem need columns but no index of their own.
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType != typeof(TeamTask)) return;
+            foreach (var member in new[] { nameof(TeamTask.ProblemId), nameof(TeamTask.Status), nameof(TeamTask.DueOn), nameof(TeamTask.Area) })
+                mapping.DuplicateField(member);
+            mapping.AddIndex("team_id", "due_on").Predicate = "status = 'Open'";
+            mapping.AddIndex("area", "team_id", "due_on").Predicate = "status = 'Open'";
+            mapping.AddIndex("problem_id", "due_on").Predicate = "status = 'Open'";
+        });
+
+        // A rebuild reads pages of events; bigger pages mean fewer round trips to load and store the tasks they touch.
+        options.Projections.Add(new TeamTaskProjection(), ProjectionLifecycle.Inline, asyncConfiguration: rebuild => rebuild.BatchSize = 50_000);
     }
 }

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Octans.Benchmarks;
+
+/// <summary>
+/// A database of its own on the benchmark's server, with Octans' schema installed the way an operator installs it
+/// (<c>octans db-apply</c> in Production), dropped when disposed.
+/// </summary>
+public sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly string _server;
+
+    private BenchDatabase(string server, string name)
+    {
+        _server = server;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>Left in place when disposed, so a development run can look into it or use it again.</summary>
+    public bool Keep { get; set; }
+
+    /// <summary>A database an earlier run kept (see <see cref="Keep"/>), used as it is and kept again.</summary>
+    public static BenchDatabase Existing(BenchContext context, string name) => new(context.Server, name) { Keep = true };
+
+    public static async Task<BenchDatabase> CreateAsync(BenchContext context, string purpose, CancellationToken cancellation)
+    {
+        var database = new BenchDatabase(context.Server, $"octans_bench_{purpose}_{Guid.NewGuid().ToString("N")[..8]}");
+        await using (var connection = new NpgsqlConnection(context.Server))
+        {
+            await connection.OpenAsync(cancellation);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellation);
+        }
+        await database.ApplySchemaAsync(context, cancellation);
+        return database;
+    }
+
+    private async Task ApplySchemaAsync(BenchContext context, CancellationToken cancellation)
+    {
+        var start = OctansServer.StartInfo(context, ConnectionString, "db-apply");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellation);
+        var errors = process.StandardError.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"octans db-apply failed:\n{await output}\n{await errors}");
+    }
+
+    public async Task ExecuteAsync(string sql, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (Keep) return;
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
