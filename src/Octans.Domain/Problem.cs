@@ -25,7 +25,14 @@ public sealed class Problem
     public Guid? DuplicateOf { get; set; }
     public DateTimeOffset ReportedAt { get; set; }
     public Actor ReportedBy { get; set; } = new(Guid.Empty, "");
-    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The latest event's instant, always in UTC: the store keeps it in a column that takes UTC only.</summary>
+    public DateTimeOffset UpdatedAt
+    {
+        get => _updatedAt;
+        set => _updatedAt = value.ToUniversalTime();
+    }
+
+    private DateTimeOffset _updatedAt;
 
     public List<ExitCriterion> ExitCriteria { get; set; } = [];
     public List<ProblemAction> Actions { get; set; } = [];

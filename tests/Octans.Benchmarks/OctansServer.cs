@@ -36,17 +36,19 @@ public sealed class OctansServer : IAsyncDisposable
     public string LastOutput { get { lock (_lastLines) return string.Join('\n', _lastLines); } }
 
     /// <summary>Starts the process and returns at once; <see cref="WaitUntilReadyAsync"/> waits for /health/ready.</summary>
-    public static OctansServer Start(BenchContext context, string connectionString)
+    public static OctansServer Start(BenchContext context, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = StartInfo(context, connectionString, $"--urls {address}");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var clock = Stopwatch.StartNew();
         return new OctansServer(Process.Start(start)!, address, clock);
     }
 
-    public static async Task<OctansServer> StartReadyAsync(BenchContext context, string connectionString, CancellationToken cancellation)
+    public static async Task<OctansServer> StartReadyAsync(BenchContext context, string connectionString, CancellationToken cancellation,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = Start(context, connectionString);
+        var server = Start(context, connectionString, settings);
         try
         {
             await server.WaitUntilReadyAsync(cancellation);

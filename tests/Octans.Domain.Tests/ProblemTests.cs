@@ -31,6 +31,16 @@ public class ProblemTests
     ];
 
     [Fact]
+    public void The_time_of_the_latest_change_is_kept_in_UTC_whatever_offset_the_event_carries()
+    {
+        var summerAfternoon = new DateTimeOffset(2026, 7, 14, 15, 30, 0, TimeSpan.FromHours(1));
+        var problem = Problem.Replay([Reported, new NoteAdded(ProblemId, "Checked on site.", Coordinator, summerAfternoon)]);
+
+        problem.UpdatedAt.Offset.ShouldBe(TimeSpan.Zero);
+        problem.UpdatedAt.ShouldBe(summerAfternoon);
+    }
+
+    [Fact]
     public void Replaying_a_month_on_the_alley_gives_the_state_the_problem_page_shows()
     {
         var problem = Problem.Replay(AMonthOnTheAlley);

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Octans.Benchmarks;
+
+/// <summary>
+/// The two pages coordinators live in, the problem board and a problem's page, with the High Town demo loaded: the
+/// time to the last byte of the HTML over loopback, signed in with the cookie. Floor: /health/live through the same
+/// server, the cheapest answer it gives.
+/// </summary>
+public sealed partial class PagesMeasurement : IMeasurement
+{
+    public string Name => "pages";
+    public int Order => 35;
+    public string Description => "the problem board and a problem page with the High Town demo, as a signed-in coordinator";
+
+    public async Task<IReadOnlyList<Figure>> RunAsync(BenchContext context, CancellationToken cancellation)
+    {
+        await using var database = await BenchDatabase.CreateAsync(context, "pages", cancellation);
+        await using var server = await OctansServer.StartReadyAsync(context, database.ConnectionString, cancellation,
+            new Dictionary<string, string> { ["Octans__LoadDemo"] = "true" });
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = server.Address,
+        };
+        await SignInAsync(http, cancellation);
+
+        var board = await http.GetStringAsync("/problems", cancellation);
+        var problem = ProblemLink().Match(board).Groups[1].Value;
+        var samples = context.Settings.ReadSamples;
+        var floor = await TimeAsync(http, "/health/live", samples, cancellation);
+        var boardTimes = await TimeAsync(http, "/problems", samples, cancellation);
+        var problemTimes = await TimeAsync(http, problem, samples, cancellation);
+        context.Say($"pages: board {boardTimes.Summary}; problem {problemTimes.Summary}; floor {floor.Summary}");
+
+        return
+        [
+            new Figure("Problem board page p95 (demo data)", boardTimes.Percentile(95), Unit.Milliseconds, floor.Percentile(95), "GET /health/live",
+                "< 100 ms", boardTimes.Percentile(95) < 100, $"p50 {boardTimes.Percentile(50):0.0} ms"),
+            new Figure("Problem page p95 (demo data)", problemTimes.Percentile(95), Unit.Milliseconds, floor.Percentile(95), "GET /health/live",
+                "< 100 ms", problemTimes.Percentile(95) < 100, $"p50 {problemTimes.Percentile(50):0.0} ms"),
+        ];
+    }
+
+    private static async Task SignInAsync(HttpClient http, CancellationToken cancellation)
+    {
+        var form = await http.GetStringAsync("/sign-in", cancellation);
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var answer = await http.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = OctansClient.Coordinator, ["password"] = OctansServer.Password, ["__RequestVerificationToken"] = token,
+        }), cancellation);
+        if (answer.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in to the pages answered {answer.StatusCode}.");
+    }
+
+    private static async Task<Latencies> TimeAsync(HttpClient http, string url, int samples, CancellationToken cancellation)
+    {
+        for (var warm = 0; warm < 20; warm++) await http.GetByteArrayAsync(url, cancellation);
+        var times = new List<double>(samples);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < samples; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var answer = await http.GetAsync(url, cancellation);
+            await answer.Content.ReadAsByteArrayAsync(cancellation);
+            if (answer.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{url} answered {answer.StatusCode}.");
+            times.Add(Latencies.Milliseconds(start));
+        }
+        var latencies = new Latencies { Elapsed = clock.Elapsed };
+        latencies.Add(times);
+        return latencies;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("href=\"(/problems/[0-9a-f-]{36})\"")]
+    private static partial Regex ProblemLink();
+}
