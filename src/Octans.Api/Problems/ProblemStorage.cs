@@ -20,7 +20,6 @@ public static class ProblemStorage
         // so a national list of problems is searched through indexes rather than by reading every document's JSON.
         options.Schema.For<Problem>()
             .Duplicate(p => p.Area)
-            .Duplicate(p => p.Phase)
             .Duplicate(p => p.Category)
             .Duplicate(p => p.UpdatedAt)
             .Duplicate(p => p.EarliestOpenDueOn)
@@ -30,15 +29,18 @@ public static class ProblemStorage
         // What the list and the task lists show but never filter by is copied into columns too, without an index: a
         // problem's document holds its whole history and is stored compressed out of line, so a page read from the
         // document would decompress every problem the filter matched, where a page read from columns decompresses none.
-        // Status and RAG are filtered on, but with two or three values an index on them is not worth keeping up to date
-        // on every write (each write moves updated_at, so every index of the row takes a new entry).
+        // RAG is filtered on, but with three values an index of its own is not worth keeping up to date on every write
+        // (each write moves updated_at, so every index of the row takes a new entry); status and phase share one.
         options.Policies.ForAllDocuments(mapping =>
         {
             if (mapping.DocumentType != typeof(Problem)) return;
             foreach (var member in new[] { nameof(Problem.Title), nameof(Problem.Risk), nameof(Problem.OpenActions), nameof(Problem.Version),
-                         nameof(Problem.Status), nameof(Problem.Rag) })
+                         nameof(Problem.Status), nameof(Problem.Phase), nameof(Problem.Rag) })
                 mapping.DuplicateField(member);
+            // Open problems of a phase for the list, and every problem counted by status and phase for the dashboard and
+            // the board, which PostgreSQL then answers from this index alone without visiting the rows.
             mapping.DuplicateField([typeof(Problem).GetProperty(nameof(Problem.Location))!, typeof(Location).GetProperty(nameof(Location.Description))!]);
+            mapping.AddIndex("status", "phase");
         });
 
         options.ConfigureTeamTasks();

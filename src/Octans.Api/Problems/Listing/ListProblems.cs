@@ -1,9 +1,8 @@
 using System.Globalization;
 using Marten;
-using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
-using Octans.Api.Teams.TaskList;
+using Octans.Api.Setup;
 using Octans.Domain;
 using Wolverine.Http;
 
@@ -24,12 +23,17 @@ public sealed record ProblemListItem(
 
 public sealed record ProblemListPage(IReadOnlyList<ProblemListItem> Items, int Total, int Page, int PageSize);
 
-/// <summary>Only the columns the list shows, so whole problems (notes, actions, history) never leave the database.</summary>
+/// <summary>
+/// A row of the page as the list's query returns it, with the count of every problem the filters match. Its id is not
+/// called Id, or Marten would take the row for a document of its own.
+/// </summary>
 internal sealed record ProblemListRow(
-    Guid Id, string Reference, string Title, string Category, string Area, Phase Phase, ProblemStatus Status, Rag? Rag, Risk Risk,
-    int OpenActions, DateOnly? EarliestOpenDueOn, DateTimeOffset UpdatedAt, int Version);
-
-internal sealed record OverdueCount(Guid ProblemId, int Count);
+    Guid ProblemId, string Reference, string Title, string Category, string Area, Phase Phase, ProblemStatus Status, Rag? Rag, Risk Risk,
+    int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version, int Total)
+{
+    public ProblemListItem ToItem() =>
+        new(ProblemId, Reference, Title, Category, Area, Phase, Status, Rag, Risk, OpenActions, OverdueActions, UpdatedAt, Version);
+}
 
 public static class ListProblemsEndpoint
 {
@@ -88,60 +92,71 @@ public static class ListProblemsEndpoint
     [ProducesResponseType<ProblemListPage>(200)]
     public static async Task<ProblemListPage> Get(ProblemFilter filter, IQuerySession session, CancellationToken cancellation)
     {
-        var rows = await Filtered(session.Query<Problem>(), filter)
-            .Stats(out var stats)
-            .OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            .Select(p => new ProblemListRow(p.Id, p.Reference, p.Title, p.Category, p.Area, p.Phase, p.Status, p.Rag, p.Risk,
-                p.OpenActions, p.EarliestOpenDueOn, p.UpdatedAt, p.Version))
-            .ToListAsync(cancellation);
-
-        // The total rides on the rows of the page; a page past the end has no rows to carry it.
-        var total = rows.Count == 0 && filter.Page > 1
-            ? await Filtered(session.Query<Problem>(), filter).CountAsync(cancellation)
-            : (int)stats.TotalResults;
-
-        var overdue = await OverdueCountsAsync(session, rows, filter.Today, cancellation);
-        var items = rows.Select(r => new ProblemListItem(r.Id, r.Reference, r.Title, r.Category, r.Area, r.Phase, r.Status, r.Rag, r.Risk,
-            r.OpenActions, overdue.GetValueOrDefault(r.Id), r.UpdatedAt, r.Version)).ToList();
-        return new ProblemListPage(items, total, filter.Page, filter.PageSize);
+        var rows = await PageAsync(session, filter, (filter.Page - 1) * filter.PageSize, filter.PageSize, cancellation);
+        // The total rides on the rows of the page; a page past the end has no rows to carry it, so the first row is asked for.
+        var total = rows.Count > 0 ? rows[0].Total
+            : filter.Page > 1 ? (await PageAsync(session, filter, 0, 1, cancellation)).FirstOrDefault()?.Total ?? 0
+            : 0;
+        return new ProblemListPage(rows.Select(r => r.ToItem()).ToList(), total, filter.Page, filter.PageSize);
     }
 
-    internal static IQueryable<Problem> Filtered(IQueryable<Problem> problems, ProblemFilter filter)
-    {
-        if (filter.Area is { } area) problems = problems.Where(p => p.Area == area);
-        if (filter.Phase is { } phase) problems = problems.Where(p => p.Status == ProblemStatus.Open && p.Phase == phase);
-        if (filter.ClosedOnly) problems = problems.Where(p => p.Status == ProblemStatus.Closed);
-        if (filter.Status is { } status) problems = problems.Where(p => p.Status == status);
-        if (filter.Category is { } category) problems = problems.Where(p => p.Category == category);
-        if (filter.Rag is { } rag) problems = problems.Where(p => p.Rag == rag);
-        // Containment (@>) rather than "= ANY" so the GIN index on the column can answer it.
-        if (filter.TeamId is { } team) problems = problems.Where(p => p.MatchesSql("d.open_action_team_ids @> ?", new[] { team }));
-        if (filter.OverdueOnly)
-        {
-            var today = filter.Today;
-            problems = problems.Where(p => p.Status == ProblemStatus.Open && p.EarliestOpenDueOn < today);
-        }
-        if (filter.Text is { } text)
-            problems = problems.Where(p => p.Reference.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || p.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || p.Statement.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || p.Location.Description.Contains(text, StringComparison.OrdinalIgnoreCase));
-        return problems;
-    }
-
-    // Only problems whose earliest open action is already past due can have overdue actions to count.
-    private static async Task<Dictionary<Guid, int>> OverdueCountsAsync(IQuerySession session, IReadOnlyList<ProblemListRow> rows, DateOnly today,
+    // One statement in plain SQL over the problems' columns, which never reads a problem's document (its notes, actions
+    // and history) except for a text search of the statement. The page is chosen from the matches' ids and update times
+    // alone, and only its rows are then built and their overdue actions counted: PostgreSQL would otherwise build the
+    // columns of every match before sorting and keeping fifty. Marten's LINQ was not used here: it compiles a delegate for
+    // every value a query captures, which cost more than the query itself.
+    private static async Task<IReadOnlyList<ProblemListRow>> PageAsync(IQuerySession session, ProblemFilter filter, int skip, int take,
         CancellationToken cancellation)
     {
-        var late = rows.Where(r => r.EarliestOpenDueOn < today).Select(r => r.Id).ToArray();
-        if (late.Length == 0) return [];
-        var counts = await session.Query<TeamTask>()
-            .Where(t => t.ProblemId.IsOneOf(late) && t.Status == ActionStatus.Open && t.DueOn < today)
-            .GroupBy(t => t.ProblemId)
-            .Select(g => new OverdueCount(g.Key, g.Count()))
-            .ToListAsync(cancellation);
-        return counts.ToDictionary(c => c.ProblemId, c => c.Count);
+        var (conditions, values) = Conditions(filter);
+        var sql = $"""
+            with matched as (
+                select d.id, d.updated_at from {Problems} as d where {conditions}
+            ), page as (
+                select id, updated_at from matched order by updated_at desc, id desc offset ? limit ?
+            )
+            select jsonb_build_object(
+                'problemId', d.id, 'reference', d.reference, 'title', d.title, 'category', d.category, 'area', d.area,
+                'phase', d.phase, 'status', d.status, 'rag', d.rag, 'risk', d.risk, 'openActions', d.open_actions,
+                'overdueActions', (select count(*) from {Tasks} as t where t.problem_id = d.id and t.status = 'Open' and t.due_on < ?),
+                'updatedAt', d.updated_at, 'version', d.version, 'total', (select count(*) from matched))
+            from page join {Problems} as d on d.id = page.id
+            order by page.updated_at desc, page.id desc
+            """;
+        return await session.AdvancedSql.QueryAsync<ProblemListRow>(sql, cancellation, [.. values, skip, take, filter.Today]);
+    }
+
+    private const string Problems = $"{DatabaseSettings.MartenSchema}.mt_doc_problem";
+    private const string Tasks = $"{DatabaseSettings.MartenSchema}.mt_doc_teamtask";
+
+    /// <summary>The filters as a SQL condition over the problems' columns, with its values for the ? in it, in order.</summary>
+    internal static (string Sql, IReadOnlyList<object> Values) Conditions(ProblemFilter filter)
+    {
+        var conditions = new List<string> { "true" };
+        var values = new List<object>();
+        void Where(string condition, params object[] given)
+        {
+            conditions.Add(condition);
+            values.AddRange(given);
+        }
+
+        if (filter.Area is { } area) Where("d.area = ?", area);
+        if (filter.Phase is { } phase) Where("d.status = 'Open' and d.phase = ?", phase.ToString());
+        if (filter.ClosedOnly) Where("d.status = 'Closed'");
+        if (filter.Status is { } status) Where("d.status = ?", status.ToString());
+        if (filter.Category is { } category) Where("d.category = ?", category);
+        if (filter.Rag is { } rag) Where("d.rag = ?", rag.ToString());
+        // Containment (@>) rather than "= ANY" so the GIN index on the column can answer it.
+        if (filter.TeamId is { } team) Where("d.open_action_team_ids @> ?", new[] { team });
+        if (filter.OverdueOnly) Where("d.status = 'Open' and d.earliest_open_due_on < ?", filter.Today);
+        if (filter.Text is { } text)
+        {
+            // The text is matched literally: ILIKE's wildcards and its escape character in it stand for themselves.
+            var pattern = $"%{text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
+            Where("(d.reference ilike ? or d.title ilike ? or d.data ->> 'statement' ilike ? or d.locationdescription ilike ?)",
+                pattern, pattern, pattern, pattern);
+        }
+        return (string.Join(" and ", conditions), values);
     }
 
     private static bool Given(string? value) => !string.IsNullOrWhiteSpace(value);
