@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
+using Octans.Api.Setup;
 using Octans.Domain;
 
 namespace Octans.Api.Teams.TaskList;
@@ -96,13 +97,16 @@ public sealed class TeamTaskProjection : IProjection
         var unknown = planned.Select(p => p.ProblemId).Where(id => !areas.ContainsKey(id)).Distinct().ToArray();
         if (unknown.Length == 0) return areas;
 
-        var stored = await session.Query<Problem>().Where(p => p.Id.IsOneOf(unknown))
-            .Select(p => new ProblemArea(p.Id, p.Area)).ToListAsync(cancellation);
-        foreach (var problem in stored) areas[problem.Id] = problem.Area;
+        // Plain SQL over the area column: Marten's LINQ would compile a delegate for the ids on every write that plans.
+        var stored = await session.AdvancedSql.QueryAsync<ProblemArea>(
+            $"select jsonb_build_object('problemId', d.id, 'area', d.area) from {DatabaseSettings.MartenSchema}.mt_doc_problem as d where d.id = any(?)",
+            cancellation, unknown);
+        foreach (var problem in stored) areas[problem.ProblemId] = problem.Area;
         return areas;
     }
 
-    private sealed record ProblemArea(Guid Id, string Area);
+    // Not called Id, or Marten would take it for a document of its own.
+    private sealed record ProblemArea(Guid ProblemId, string Area);
 }
 
 public static class TeamTaskStorage
