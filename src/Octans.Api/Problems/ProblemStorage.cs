@@ -37,9 +37,9 @@ public static class ProblemStorage
             foreach (var member in new[] { nameof(Problem.Title), nameof(Problem.Risk), nameof(Problem.OpenActions), nameof(Problem.Version),
                          nameof(Problem.Status), nameof(Problem.Phase), nameof(Problem.Rag) })
                 mapping.DuplicateField(member);
+            mapping.DuplicateField([typeof(Problem).GetProperty(nameof(Problem.Location))!, typeof(Location).GetProperty(nameof(Location.Description))!]);
             // Open problems of a phase for the list, and every problem counted by status and phase for the dashboard and
             // the board, which PostgreSQL then answers from this index alone without visiting the rows.
-            mapping.DuplicateField([typeof(Problem).GetProperty(nameof(Problem.Location))!, typeof(Location).GetProperty(nameof(Location.Description))!]);
             mapping.AddIndex("status", "phase");
         });
 

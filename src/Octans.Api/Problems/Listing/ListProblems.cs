@@ -130,7 +130,7 @@ public static class ListProblemsEndpoint
     private const string Tasks = $"{DatabaseSettings.MartenSchema}.mt_doc_teamtask";
 
     /// <summary>The filters as a SQL condition over the problems' columns, with its values for the ? in it, in order.</summary>
-    internal static (string Sql, IReadOnlyList<object> Values) Conditions(ProblemFilter filter)
+    private static (string Sql, IReadOnlyList<object> Values) Conditions(ProblemFilter filter)
     {
         var conditions = new List<string> { "true" };
         var values = new List<object>();
