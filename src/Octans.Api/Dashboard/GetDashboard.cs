@@ -1,7 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
-using Octans.Api.Setup;
+using Octans.Api.Problems;
+using Octans.Api.Teams.TaskList;
 using Octans.Domain;
 using Wolverine.Http;
 
@@ -45,7 +46,7 @@ public static class GetDashboardEndpoint
     {
         const string counts = $"""
             select jsonb_build_object('status', d.status, 'phase', d.phase, 'count', count(*))
-            from {DatabaseSettings.MartenSchema}.mt_doc_problem as d
+            from {ProblemStorage.Table} as d
             """;
         var phases = area is null
             ? await session.AdvancedSql.QueryAsync<PhaseCount>($"{counts} group by d.status, d.phase", cancellation)
@@ -92,7 +93,7 @@ public static class GetDashboardEndpoint
     {
         const string counts = $"""
             select jsonb_build_object('teamId', team_id, 'open', count(*), 'overdue', count(*) filter (where due_on < ?))
-            from {DatabaseSettings.MartenSchema}.mt_doc_teamtask
+            from {TeamTaskStorage.Table}
             where status = 'Open'
             """;
         return area is null

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Octans.Api.Setup;
 using Octans.Api.Teams.TaskList;
 using Octans.Domain;
 using Weasel.Postgresql.Tables;
@@ -8,6 +9,9 @@ namespace Octans.Api.Problems;
 
 public static class ProblemStorage
 {
+    /// <summary>Marten's table of problem documents, for the reads written in SQL over its duplicated columns.</summary>
+    public const string Table = $"{DatabaseSettings.MartenSchema}.mt_doc_problem";
+
     public static void ConfigureProblems(this StoreOptions options)
     {
         options.Events.AddEventTypes(ProblemEvents.All);

@@ -2,7 +2,7 @@ using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
-using Octans.Api.Setup;
+using Octans.Api.Teams.TaskList;
 using Octans.Domain;
 using Wolverine.Http;
 
@@ -111,23 +111,20 @@ public static class ListProblemsEndpoint
         var (conditions, values) = Conditions(filter);
         var sql = $"""
             with matched as (
-                select d.id, d.updated_at from {Problems} as d where {conditions}
+                select d.id, d.updated_at from {ProblemStorage.Table} as d where {conditions}
             ), page as (
                 select id, updated_at from matched order by updated_at desc, id desc offset ? limit ?
             )
             select jsonb_build_object(
                 'problemId', d.id, 'reference', d.reference, 'title', d.title, 'category', d.category, 'area', d.area,
                 'phase', d.phase, 'status', d.status, 'rag', d.rag, 'risk', d.risk, 'openActions', d.open_actions,
-                'overdueActions', (select count(*) from {Tasks} as t where t.problem_id = d.id and t.status = 'Open' and t.due_on < ?),
+                'overdueActions', (select count(*) from {TeamTaskStorage.Table} as t where t.problem_id = d.id and t.status = 'Open' and t.due_on < ?),
                 'updatedAt', d.updated_at, 'version', d.version, 'total', (select count(*) from matched))
-            from page join {Problems} as d on d.id = page.id
+            from page join {ProblemStorage.Table} as d on d.id = page.id
             order by page.updated_at desc, page.id desc
             """;
         return await session.AdvancedSql.QueryAsync<ProblemListRow>(sql, cancellation, [.. values, skip, take, filter.Today]);
     }
-
-    private const string Problems = $"{DatabaseSettings.MartenSchema}.mt_doc_problem";
-    private const string Tasks = $"{DatabaseSettings.MartenSchema}.mt_doc_teamtask";
 
     /// <summary>The filters as a SQL condition over the problems' columns, with its values for the ? in it, in order.</summary>
     private static (string Sql, IReadOnlyList<object> Values) Conditions(ProblemFilter filter)

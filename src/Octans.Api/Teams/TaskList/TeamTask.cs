@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
+using Octans.Api.Problems;
 using Octans.Api.Setup;
 using Octans.Domain;
 
@@ -99,7 +100,7 @@ public sealed class TeamTaskProjection : IProjection
 
         // Plain SQL over the area column: Marten's LINQ would compile a delegate for the ids on every write that plans.
         var stored = await session.AdvancedSql.QueryAsync<ProblemArea>(
-            $"select jsonb_build_object('problemId', d.id, 'area', d.area) from {DatabaseSettings.MartenSchema}.mt_doc_problem as d where d.id = any(?)",
+            $"select jsonb_build_object('problemId', d.id, 'area', d.area) from {ProblemStorage.Table} as d where d.id = any(?)",
             cancellation, unknown);
         foreach (var problem in stored) areas[problem.ProblemId] = problem.Area;
         return areas;
@@ -111,6 +112,9 @@ public sealed class TeamTaskProjection : IProjection
 
 public static class TeamTaskStorage
 {
+    /// <summary>Marten's table of task documents, for the reads written in SQL over its duplicated columns.</summary>
+    public const string Table = $"{DatabaseSettings.MartenSchema}.mt_doc_teamtask";
+
     public static void ConfigureTeamTasks(this StoreOptions options)
     {
         options.Schema.For<TeamTask>()

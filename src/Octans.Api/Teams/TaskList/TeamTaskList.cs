@@ -5,7 +5,6 @@ using Npgsql;
 using Octans.Api.Problems;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
-using Octans.Api.Setup;
 using Octans.Domain;
 using Wolverine.Http;
 
@@ -70,10 +69,10 @@ public static class TeamTaskListEndpoint
             $"""
              select p.id, p.reference, p.title, p.locationdescription, t.id, t.data ->> 'description', t.data ->> 'phase', t.due_on,
                  p.version, t.status, t.data ->> 'assignee'
-             from {DatabaseSettings.MartenSchema}.mt_doc_teamtask as t
+             from {TeamTaskStorage.Table} as t
              cross join lateral (
                  select p.id, p.reference, p.title, p.locationdescription, p.version
-                 from {DatabaseSettings.MartenSchema}.mt_doc_problem as p where p.id = t.problem_id offset 0) as p
+                 from {ProblemStorage.Table} as p where p.id = t.problem_id offset 0) as p
              where t.team_id = @team {status}
              order by t.due_on, t.id
              """,
