@@ -1,0 +1,113 @@
+using System.Text;
+using Marten;
+using Npgsql;
+
+namespace Octans.Api.Setup;
+
+/// <summary>One statement and its values, for the ? in it in order.</summary>
+public sealed record Statement(string Text, params object?[] Values);
+
+/// <summary>
+/// The one way Octans runs SQL of its own, beside Marten's documents and events. Statements give their values as ? in
+/// order, as Marten's own raw SQL does; an enum is sent as its name, an instant in UTC, null as SQL null. Reads run on a pooled
+/// connection of the session's database, or on the session's own connection once it holds a transaction; a
+/// statement that must commit with a write is queued and sent in the session's SaveChanges batch.
+/// </summary>
+public static class Sql
+{
+    /// <summary>Every row the query returns, each read by <paramref name="row"/>.</summary>
+    public static async Task<List<T>> ReadAsync<T>(this IQuerySession session, string sql, Func<NpgsqlDataReader, T> row,
+        CancellationToken cancellation, params object?[] values)
+    {
+        var rows = new List<T>();
+        await ReadAsync(session, async reader =>
+        {
+            while (await reader.ReadAsync(cancellation)) rows.Add(row(reader));
+        }, cancellation, new Statement(sql, values));
+        return rows;
+    }
+
+    /// <summary>The first row the query returns, or the default when it returns none.</summary>
+    public static async Task<T?> ReadFirstAsync<T>(this IQuerySession session, string sql, Func<NpgsqlDataReader, T> row,
+        CancellationToken cancellation, params object?[] values) =>
+        (await ReadAsync(session, sql, row, cancellation, values)) is [var first, ..] ? first : default;
+
+    /// <summary>
+    /// Runs several queries in one round trip; <paramref name="read"/> reads their results in order, moving from one to
+    /// the next with <see cref="NpgsqlDataReader.NextResultAsync(CancellationToken)"/>.
+    /// </summary>
+    public static async Task ReadAsync(this IQuerySession session, Func<NpgsqlDataReader, Task> read, CancellationToken cancellation,
+        params Statement[] statements)
+    {
+        var shared = session.Connection is { State: System.Data.ConnectionState.Open } open ? open : null;
+        var connection = shared ?? session.Database.CreateConnection();
+        try
+        {
+            if (shared is null) await connection.OpenAsync(cancellation);
+            await using var batch = new NpgsqlBatch(connection);
+            foreach (var statement in statements) batch.BatchCommands.Add(Command(statement));
+            await using var reader = await batch.ExecuteReaderAsync(cancellation);
+            await read(reader);
+        }
+        finally
+        {
+            if (shared is null) await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>Runs a statement now, in the session's transaction, which it begins when none is open yet.</summary>
+    public static async Task<int> ExecuteAsync(this IDocumentSession session, string sql, CancellationToken cancellation, params object?[] values)
+    {
+        await session.BeginTransactionAsync(cancellation);
+        await using var command = Command(new Statement(sql, values), session.Connection!);
+        return await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    /// <summary>Runs a statement now, in the session's transaction, and returns the first column of its first row.</summary>
+    public static async Task<T> ScalarAsync<T>(this IDocumentSession session, string sql, CancellationToken cancellation, params object?[] values)
+    {
+        await session.BeginTransactionAsync(cancellation);
+        await using var command = Command(new Statement(sql, values), session.Connection!);
+        return (T)(await command.ExecuteScalarAsync(cancellation))!;
+    }
+
+    /// <summary>Sends the statement with the session's next SaveChanges, in the same batch and transaction as its events.</summary>
+    public static void Queue(this IDocumentOperations operations, string sql, params object?[] values) =>
+        operations.QueueSqlCommand(sql, values.Select(Value).ToArray()!);
+
+    private static NpgsqlCommand Command(Statement statement, NpgsqlConnection connection)
+    {
+        var command = new NpgsqlCommand(Positional(statement.Text), connection);
+        foreach (var value in statement.Values) command.Parameters.Add(new NpgsqlParameter { Value = Value(value) ?? DBNull.Value });
+        return command;
+    }
+
+    private static NpgsqlBatchCommand Command(Statement statement)
+    {
+        var command = new NpgsqlBatchCommand(Positional(statement.Text));
+        foreach (var value in statement.Values) command.Parameters.Add(new NpgsqlParameter { Value = Value(value) ?? DBNull.Value });
+        return command;
+    }
+
+    // PostgreSQL keeps instants in UTC, and Npgsql refuses an instant with any other offset.
+    private static object? Value(object? value) => value switch
+    {
+        Enum choice => choice.ToString(),
+        DateTimeOffset instant => instant.ToUniversalTime(),
+        _ => value,
+    };
+
+    /// <summary>"where a = ? and b = ?" becomes "where a = $1 and b = $2", Npgsql's positional parameters.</summary>
+    private static string Positional(string sql)
+    {
+        if (!sql.Contains('?')) return sql;
+        var text = new StringBuilder(sql.Length + 16);
+        var number = 0;
+        foreach (var c in sql)
+        {
+            if (c == '?') text.Append('$').Append(++number);
+            else text.Append(c);
+        }
+        return text.ToString();
+    }
+}
