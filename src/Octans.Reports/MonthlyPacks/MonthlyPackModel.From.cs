@@ -70,8 +70,8 @@ public sealed partial record MonthlyPackModel
             .ToList();
 
         var board = open.Select(p => new BoardProblem(
-                p.State.Reference, p.State.Title, p.State.Location.Description, p.State.Phase, p.State.Rag, p.State.Risk,
-                p.State.OpenActions, p.State.OverdueActions(dayAfter)))
+                p.State.Reference, p.State.Title, p.State.Location.Description, p.State.Phase, p.Record.Rag, p.State.Risk,
+                p.Record.OpenActions, p.State.OverdueActions(dayAfter)))
             .ToList();
 
         var partners = replayed
@@ -90,7 +90,8 @@ public sealed partial record MonthlyPackModel
 
     static ProblemMonth Section(ReplayedProblem replayed, PackMonth month, IReadOnlyDictionary<Guid, PartnerTeam> teams)
     {
-        var problem = replayed.State;
+        var record = replayed.Record;
+        var problem = record.Problem;
         var dayAfter = month.DayAfter;
         return new ProblemMonth(
             problem.Reference,
@@ -99,26 +100,31 @@ public sealed partial record MonthlyPackModel
             problem.Location.Description,
             problem.Phase,
             problem.Status,
-            problem.Outcome,
-            problem.Rag,
+            record.Outcome,
+            record.Rag,
             problem.Risk,
-            ReportedThisMonth: month.Contains(problem.ReportedAt),
-            PhaseHistory: problem.PhaseHistory.Select((entry, i) => new PhaseStep(
-                entry.Phase,
-                London.Today(entry.EnteredAt),
+            ReportedThisMonth: month.Contains(record.ReportedAt),
+            PhaseHistory: record.PhaseHistory.Select((stay, i) => new PhaseStep(
+                stay.Phase,
+                London.Today(stay.EnteredAt),
                 i == 0 ? PhaseMove.Reported
-                    : entry.Phase < problem.PhaseHistory[i - 1].Phase ? PhaseMove.MovedBack
-                    : entry.Override ? PhaseMove.AdvancedWithOverride
+                    : stay.Phase < record.PhaseHistory[i - 1].Phase ? PhaseMove.MovedBack
+                    : stay.Override ? PhaseMove.AdvancedWithOverride
                     : PhaseMove.Advanced,
-                entry.Reason)).ToList(),
+                stay.Reason)).ToList(),
             ExitCriteria: problem.ExitCriteria
                 .OrderBy(c => c.Phase)
-                .Select(c => new CriterionState(c.Phase, c.Text, c.Met, c.MetAt is { } at ? London.Today(at) : null, c.Evidence))
+                .Select(c => (Criterion: c, Met: record.MeetingOf(c)))
+                .Select(x => new CriterionState(x.Criterion.Phase, x.Criterion.Text, x.Criterion.Met,
+                    x.Met is { } met ? London.Today(met.MetAt) : null, x.Met?.Evidence))
                 .ToList(),
             CompletedThisMonth: problem.Actions
-                .Where(a => a is { Status: ActionStatus.Done, CompletedAt: { } at } && month.Contains(at))
-                .OrderBy(a => a.CompletedAt)
-                .Select(a => new CompletedAction(a.Description, TeamOf(teams, a.TeamId).Name, London.Today(a.CompletedAt!.Value), a.Note ?? ""))
+                .Where(a => a.Status == ActionStatus.Done)
+                .Select(a => (Action: a, Completed: record.CompletionOf(a)))
+                .Where(x => x.Completed is { } completed && month.Contains(completed.CompletedAt))
+                .OrderBy(x => x.Completed!.CompletedAt)
+                .Select(x => new CompletedAction(x.Action.Description, TeamOf(teams, x.Action.TeamId).Name,
+                    London.Today(x.Completed!.CompletedAt), x.Completed.Note))
                 .ToList(),
             OpenActions: problem.Actions
                 .Where(a => a.Status == ActionStatus.Open)
@@ -127,20 +133,20 @@ public sealed partial record MonthlyPackModel
                 .Select(a => new OpenAction(a.Description, TeamOf(teams, a.TeamId).Name, a.Phase, a.DueOn,
                     Problem.IsOverdue(a, dayAfter) ? DaysBetween(a.DueOn, dayAfter) : 0))
                 .ToList(),
-            Notes: problem.Notes
-                .Where(n => month.Contains(n.At))
-                .Select(n => new NoteEntry(London.Today(n.At), n.Text))
+            Notes: record.Notes
+                .Where(n => month.Contains(n.AddedAt))
+                .Select(n => new NoteEntry(London.Today(n.AddedAt), n.Text))
                 .ToList(),
-            Reviews: problem.Reviews
+            Reviews: record.Reviews
                 .Where(r => month.Contains(r.RecordedAt))
                 .Select(r => new ReviewEntry(r.MeetingOn, r.Rag, r.Decision, r.NextReviewOn))
                 .ToList(),
-            Recurrences: problem.Recurrences
+            Recurrences: record.Recurrences
                 .Where(r => month.Contains(r.LoggedAt))
                 .Select(r => new RecurrenceEntry(r.ObservedOn, r.Description, r.Source))
                 .ToList(),
-            ClosedOn: problem.Status == ProblemStatus.Closed && replayed.LastClosedAt is { } closed ? London.Today(closed) : null,
-            ClosingNote: problem.Status == ProblemStatus.Closed ? problem.ClosingNote : null);
+            ClosedOn: problem.Status == ProblemStatus.Closed && record.ClosedAt is { } closed ? London.Today(closed) : null,
+            ClosingNote: problem.Status == ProblemStatus.Closed ? record.ClosingNote : null);
     }
 
     static PartnerTeam TeamOf(IReadOnlyDictionary<Guid, PartnerTeam> teams, Guid id) =>
@@ -229,21 +235,20 @@ public sealed partial record MonthlyPackModel
 
     sealed class ReplayedProblem
     {
-        ReplayedProblem(Problem state, Standing?[] atBoundary, bool activeInMonth, DateTimeOffset? lastClosedAt)
+        ReplayedProblem(ProblemRecord record, Standing?[] atBoundary, bool activeInMonth)
         {
-            State = state;
+            Record = record;
             AtBoundary = atBoundary;
             ActiveInMonth = activeInMonth;
-            LastClosedAt = lastClosedAt;
         }
 
-        public Problem State { get; }
+        public ProblemRecord Record { get; }
+        public Problem State => Record.Problem;
 
         /// <summary>Where the problem stood at each of the window's boundaries; null before it was reported.</summary>
         public Standing?[] AtBoundary { get; }
 
         public bool ActiveInMonth { get; }
-        public DateTimeOffset? LastClosedAt { get; }
 
         /// <summary>
         /// Events are taken in business-time order, keeping stream order for equal times, so a correction recorded
@@ -260,19 +265,17 @@ public sealed partial record MonthlyPackModel
             var boundaries = window.Boundaries;
             var atBoundary = new Standing?[boundaries.Length];
             var next = 0;
-            Problem? problem = null;
+            ProblemRecord? record = null;
             var active = false;
-            DateTimeOffset? lastClosedAt = null;
 
             void PassBoundariesUpTo(DateTimeOffset at)
             {
                 for (; next < boundaries.Length && at >= boundaries[next]; next++)
-                    atBoundary[next] = problem is null ? null : new Standing(problem.Phase, problem.Status);
+                    atBoundary[next] = record is null ? null : new Standing(record.Problem.Phase, record.Problem.Status);
             }
 
             PassBoundariesUpTo(reported.ReportedAt);
-            problem = Problem.From(reported);
-            problem.Version = 1;
+            record = new ProblemRecord(reported);
             Counted(reported);
 
             foreach (var e in events)
@@ -280,24 +283,11 @@ public sealed partial record MonthlyPackModel
                 if (ReferenceEquals(e, reported))
                     continue;
                 PassBoundariesUpTo(e.At);
-                try
-                {
-                    problem.Play(e);
-                }
-                catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
-                {
-                    continue;
-                }
-                problem.Version++;
-                Counted(e);
-                switch (e)
-                {
-                    case ProblemClosed closed: lastClosedAt = closed.ClosedAt; break;
-                    case ProblemReopened: lastClosedAt = null; break;
-                }
+                if (record.TryPlay(e))
+                    Counted(e);
             }
             PassBoundariesUpTo(DateTimeOffset.MaxValue);
-            return new ReplayedProblem(problem, atBoundary, active, lastClosedAt);
+            return new ReplayedProblem(record, atBoundary, active);
 
             void Counted(IProblemEvent e)
             {
