@@ -1,6 +1,7 @@
 using Marten;
 using Octans.Api.Problems;
 using Octans.Api.ReferenceData;
+using Octans.Api.Reports.Producing;
 using Octans.Api.Setup;
 using Octans.Domain;
 using Octans.Reports.MonthlyPacks;
@@ -58,10 +59,11 @@ public sealed class PackArea : IAsyncDisposable
     public static PackArea Open(string connectionString) =>
         new(null, DocumentStore.For(options => options.ConfigureOctans(connectionString, production: true)), 0, 0);
 
+    /// <summary>The model from the histories read out of the event store; the teams are given, so only the events are read.</summary>
     public async Task<MonthlyPackModel> AssembleAsync()
     {
         await using var session = Store.QuerySession();
-        return await MonthlyPackHistory.AssembleAsync(session, Teams, Area, Month, CancellationToken.None);
+        return MonthlyPackModel.From(Area, Month, await MonthlyPackHistory.LoadAsync(session, Area, Month, CancellationToken.None), Teams);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,5 @@
-using Octans.Api.ReferenceData;
-using Octans.Reports.MonthlyPacks;
+using Octans.Api.Reports.Archive;
+using Octans.Api.Reports.Producing;
 
 namespace Octans.Api.Reports;
 
@@ -7,7 +7,6 @@ public static class OctansReports
 {
     public static IServiceCollection AddOctansReports(this IServiceCollection services)
     {
-        services.AddSingleton<IPartnerTeams, PartnerTeams>();
         services.AddSingleton<PackArchive>();
         services.AddTransient<MonthlyPackJob>();
         return services;

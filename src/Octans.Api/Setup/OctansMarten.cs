@@ -4,8 +4,8 @@ using JasperFx.Events.Projections;
 using Marten;
 using Octans.Api.Problems;
 using Octans.Api.ReferenceData;
+using Octans.Api.Reports.Archive;
 using Octans.Api.SigningIn;
-using Octans.Reports.MonthlyPacks;
 using Weasel.Core;
 using Wolverine.Marten;
 

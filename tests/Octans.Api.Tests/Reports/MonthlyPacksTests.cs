@@ -9,6 +9,7 @@ using Octans.Domain;
 using Octans.Reports.MonthlyPacks;
 using Octans.Testing;
 using Octans.Api.Reports.Jobs;
+using Octans.Api.Reports.Producing;
 using Octans.Api.Tests.Problems;
 using static Octans.Api.Tests.Problems.ProblemsApi;
 using static Octans.Api.Tests.Reports.PacksApi;
@@ -252,26 +253,5 @@ public sealed class MonthlyPacksTests(AppFixture app)
         var body = new MemoryStream();
         await result.Context.Response.Body.CopyToAsync(body);
         return (body.ToArray(), result.Context.Response.ContentType, result.Context.Response.Headers.ContentDisposition.ToString());
-    }
-
-    /// <summary>The text of a PDF as poppler's pdftotext reads it, which must not complain.</summary>
-    private static string PdfText(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"octans-api-pack-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", $"\"{path}\" -") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            process.ExitCode.ShouldBe(0, errors);
-            errors.ShouldBeEmpty();
-            return System.Text.RegularExpressions.Regex.Replace(output.Result, @"\s+", " ");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }

@@ -43,6 +43,21 @@ public static class PacksApi
         return (area, lights, alley);
     }
 
+    /// <summary>A new area name and reference code, e.g. ("Kept Area 3", "KD"), for problems written with <see cref="WriteAsync"/>.</summary>
+    public static (string Name, string Code) NewArea()
+    {
+        var n = Interlocked.Increment(ref _areas);
+        return ($"Kept Area {n}", $"K{(char)('A' + n)}");
+    }
+
+    public static async Task WriteAsync(this AppFixture app, IEnumerable<ProblemScript> problems)
+    {
+        await using var session = app.Store.LightweightSession();
+        foreach (var problem in problems)
+            session.Events.StartStream<Problem>(problem.Id, [.. problem.Events]);
+        await session.SaveChangesAsync();
+    }
+
     public static async Task AppendAsync(this AppFixture app, Guid problemId, IProblemEvent e)
     {
         await using var session = app.Store.LightweightSession();
@@ -75,6 +90,27 @@ public static class PacksApi
 
     public static async Task<IReadOnlyList<PackView>> ListPacks(this AppFixture app, string area, string email = Councillor) =>
         await app.Get<List<PackView>>($"/api/reports?area={Uri.EscapeDataString(area)}", email);
+
+    /// <summary>The text of a PDF as poppler's pdftotext reads it, which must not complain.</summary>
+    public static string PdfText(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"octans-api-pack-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", $"\"{path}\" -") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            process.ExitCode.ShouldBe(0, errors);
+            errors.ShouldBeEmpty();
+            return System.Text.RegularExpressions.Regex.Replace(output.Result, @"\s+", " ");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     public static async Task<T> Get<T>(this AppFixture app, string url, string email = Coordinator)
     {

@@ -2,6 +2,7 @@ using Hangfire;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Octans.Api.Reports.Archive;
 using Octans.Api.Reports.Requesting;
 using Octans.Reports.MonthlyPacks;
 using Octans.Api.Dashboard;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Octans.Api.Reports.Archive;
 using Octans.Api.Reports.Downloading;
-using Octans.Reports.MonthlyPacks;
 
 namespace Octans.Api.Pages.Packs;
 

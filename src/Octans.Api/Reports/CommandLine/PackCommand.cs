@@ -2,6 +2,7 @@ using JasperFx.CommandLine;
 using Marten;
 using Npgsql;
 using Octans.Api.ReferenceData;
+using Octans.Api.Reports.Producing;
 using Octans.Reports.MonthlyPacks;
 
 namespace Octans.Api.Reports.CommandLine;
@@ -58,7 +59,7 @@ public sealed class PackCommand : JasperFxAsyncCommand<PackInput>
                 areaName = area.Name;
             }
 
-            var pack = await MonthlyPackJob.ReadAndRenderAsync(store, services.GetRequiredService<IPartnerTeams>(), areaName, month, CancellationToken.None);
+            var pack = await MonthlyPackJob.ReadAndRenderAsync(store, areaName, month, CancellationToken.None);
             await File.WriteAllBytesAsync(output, pack.Pdf);
             Console.WriteLine($"Wrote the {areaName} pack for {month.Name} to {output}: {pack.Pages} pages, {pack.Pdf.Length:#,0} bytes, SHA-256 {pack.Sha256}.");
             return true;

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.SigningIn;
-using Octans.Reports.MonthlyPacks;
+using Octans.Api.Reports.Archive;
 using Wolverine.Http;
 
 namespace Octans.Api.Reports.Downloading;

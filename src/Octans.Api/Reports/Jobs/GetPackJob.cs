@@ -4,7 +4,7 @@ using Hangfire.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.SigningIn;
-using Octans.Reports.MonthlyPacks;
+using Octans.Api.Reports.Producing;
 using Wolverine.Http;
 
 namespace Octans.Api.Reports.Jobs;

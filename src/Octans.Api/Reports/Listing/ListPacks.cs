@@ -2,9 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
+using Octans.Api.Reports.Archive;
 using Octans.Api.SigningIn;
 using Octans.Domain;
-using Octans.Reports.MonthlyPacks;
 using Wolverine.Http;
 
 namespace Octans.Api.Reports.Listing;

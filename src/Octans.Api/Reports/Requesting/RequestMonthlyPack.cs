@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
+using Octans.Api.Reports.Producing;
 using Octans.Api.SigningIn;
 using Octans.Reports.MonthlyPacks;
 using Wolverine.Http;

@@ -2,7 +2,7 @@ using Hangfire;
 using Marten;
 using Octans.Api.ReferenceData;
 using Octans.Domain;
-using Octans.Reports.MonthlyPacks;
+using Octans.Api.Reports.Producing;
 
 namespace Octans.Api.Reports.Scheduling;
 

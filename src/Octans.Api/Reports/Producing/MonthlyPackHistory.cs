@@ -1,18 +1,27 @@
 using Marten;
 using Npgsql;
+using Octans.Api.ReferenceData;
 using Octans.Domain;
+using Octans.Reports.MonthlyPacks;
 
-namespace Octans.Reports.MonthlyPacks;
+namespace Octans.Api.Reports.Producing;
 
-/// <summary>The pack's only I/O: the histories of an area's problems, read from the event store in two queries.</summary>
+/// <summary>
+/// The pack's only I/O: the teams of the reference data, and the histories of an area's problems read from the event
+/// store in two queries. What it reads is handed to <see cref="MonthlyPackModel.From"/>, which works out the pack.
+/// </summary>
 public static class MonthlyPackHistory
 {
-    public static async Task<MonthlyPackModel> AssembleAsync(
-        IQuerySession session, IReadOnlyList<PartnerTeam> teams, string area, PackMonth month, CancellationToken cancellation)
+    public static async Task<MonthlyPackModel> AssembleAsync(IQuerySession session, string area, PackMonth month, CancellationToken cancellation)
     {
+        var teams = await PartnerTeamsAsync(session, cancellation);
         var histories = await LoadAsync(session, area, month, cancellation);
         return MonthlyPackModel.From(area, month, histories, teams);
     }
+
+    /// <summary>The teams actions are given to, with the partner each belongs to, as the pack names them.</summary>
+    public static async Task<IReadOnlyList<PartnerTeam>> PartnerTeamsAsync(IQuerySession session, CancellationToken cancellation) =>
+        (await session.Query<Team>().ToListAsync(cancellation)).Select(t => new PartnerTeam(t.Id, t.Name, t.Partner)).ToList();
 
     /// <summary>
     /// Every event of every problem reported in <paramref name="area"/> before the cutoff, grouped by problem in

@@ -1,6 +1,6 @@
 using Marten;
 
-namespace Octans.Reports.MonthlyPacks;
+namespace Octans.Api.Reports.Archive;
 
 public static class MonthlyPackStorage
 {

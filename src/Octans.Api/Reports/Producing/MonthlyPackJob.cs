@@ -2,15 +2,17 @@ using System.ComponentModel;
 using Hangfire;
 using Hangfire.Server;
 using Marten;
+using Octans.Api.Reports.Archive;
+using Octans.Reports.MonthlyPacks;
 
-namespace Octans.Reports.MonthlyPacks;
+namespace Octans.Api.Reports.Producing;
 
 /// <summary>
 /// The Hangfire job that renders an area's pack for a month and keeps it. A failure stores nothing and Hangfire
 /// tries again; the kept pack's id is left on the job as the parameter <see cref="ReportIdParameter"/>, which is
 /// how the job's status leads to the report.
 /// </summary>
-public sealed class MonthlyPackJob(IDocumentStore store, IPartnerTeams teams, PackArchive archive, TimeProvider clock)
+public sealed class MonthlyPackJob(IDocumentStore store, PackArchive archive, TimeProvider clock)
 {
     public const string ReportIdParameter = "reportId";
 
@@ -33,16 +35,15 @@ public sealed class MonthlyPackJob(IDocumentStore store, IPartnerTeams teams, Pa
     {
         if (!month.HasEndedAt(clock.GetUtcNow()))
             throw new InvalidOperationException($"{month.Name} has not ended yet, so its pack cannot be produced.");
-        var pack = await ReadAndRenderAsync(store, teams, area, month, cancellation);
+        var pack = await ReadAndRenderAsync(store, area, month, cancellation);
         return await archive.KeepAsync(area, month, pack, clock.GetUtcNow(), cancellation);
     }
 
     /// <summary>Reads the area's history and renders its pack, keeping nothing: what the command line uses.</summary>
     public static async Task<RenderedPack> ReadAndRenderAsync(
-        IDocumentStore store, IPartnerTeams teams, string area, PackMonth month, CancellationToken cancellation)
+        IDocumentStore store, string area, PackMonth month, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        var model = await MonthlyPackHistory.AssembleAsync(session, await teams.AllAsync(session, cancellation), area, month, cancellation);
-        return MonthlyPackDocument.Render(model);
+        return MonthlyPackDocument.Render(await MonthlyPackHistory.AssembleAsync(session, area, month, cancellation));
     }
 }

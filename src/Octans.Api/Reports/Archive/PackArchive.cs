@@ -1,10 +1,11 @@
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
+using Octans.Reports.MonthlyPacks;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
-namespace Octans.Reports.MonthlyPacks;
+namespace Octans.Api.Reports.Archive;
 
 /// <summary>What is known about a stored pack, without its bytes. <see cref="Bytes"/> is the PDF's size.</summary>
 public sealed record StoredPack(
