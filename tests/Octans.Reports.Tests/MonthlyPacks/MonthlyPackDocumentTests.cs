@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Octans.Reports.MonthlyPacks;
 using Octans.Reports.Tests.Layout;
-using Octans.Testing;
 using static Octans.Reports.Tests.MonthlyPacks.KnownArea;
 
 namespace Octans.Reports.Tests.MonthlyPacks;
@@ -12,7 +11,7 @@ public class MonthlyPackDocumentTests
     static readonly Lazy<RenderedPack> Known = new(() => MonthlyPackDocument.Render(Model()));
 
     static readonly Lazy<RenderedPack> Busy = new(() => MonthlyPackDocument.Render(MonthlyPackModel.From(
-        AreaName, October, GeneratedArea.Create(PackMonthDates.Of(2026, 10), 120, 1500).Select(s => s.Events), Teams)));
+        AreaName, October, BusyArea.Histories(), Teams)));
 
     [Fact]
     public void The_summary_shows_the_known_counts_by_phase_and_for_the_month()

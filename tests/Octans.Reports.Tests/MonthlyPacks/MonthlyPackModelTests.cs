@@ -1,4 +1,3 @@
-using Octans.Api.ReferenceData;
 using Octans.Domain;
 using Octans.Reports.MonthlyPacks;
 using Octans.Testing;
@@ -171,7 +170,7 @@ public class MonthlyPackModelTests
     [Fact]
     public void An_action_whose_team_is_not_in_the_reference_data_is_shown_under_an_unknown_team_rather_than_failing()
     {
-        var model = MonthlyPackModel.From(AreaName, October, Histories(), Teams.Where(t => t.Id != Team.CommunityVolunteers.Id).ToList());
+        var model = MonthlyPackModel.From(AreaName, October, Histories(), Teams.Where(t => t.Id != CommunityVolunteers.Id).ToList());
 
         model.OverdueByTeam.Select(t => t.Team).ShouldContain("Unknown team");
     }
