@@ -17,7 +17,6 @@ services.AddOctansHangfire(builder.Configuration);
 services.AddOctansSignIn();
 DataProtectionKeys.AddOctansDataProtection(services);
 services.AddOctansHealth();
-services.AddScoped<Octans.Api.Problems.ProblemChanges>();
 services.AddOctansReports();
 services.AddSingleton<DatabaseStartup>();
 services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());

@@ -1,9 +1,11 @@
 namespace Octans.Domain;
 
 /// <summary>
-/// A place-based problem, built from its events with <see cref="From"/> and <see cref="Play"/>. The store keeps it
-/// as a snapshot updated with every write, and it is the read model of the problem page, so every piece of state
-/// has a public setter.
+/// A place-based problem as its decisions see it, built from its events with <see cref="From"/> and <see cref="Play"/>:
+/// only what the rules read — its phase and status, its details (to tell a revision that changes nothing), its actions
+/// and exit criteria — and never the text of notes, reviews or the timeline, so deciding costs the same however long
+/// the problem's history grows. What the pages and the API show comes from the read models. The store keeps it as a
+/// snapshot updated with every write, so every piece of state has a public setter.
 /// </summary>
 public sealed class Problem
 {
@@ -16,41 +18,12 @@ public sealed class Problem
     public string Category { get; set; } = "";
     public string Area { get; set; } = "";
     public Risk Risk { get; set; }
-    public Rag? Rag { get; set; }
     public Location Location { get; set; } = new("", null, null, null, null, null);
     public Phase Phase { get; set; }
     public ProblemStatus Status { get; set; }
-    public Outcome? Outcome { get; set; }
-    public string? ClosingNote { get; set; }
-    public Guid? DuplicateOf { get; set; }
-    public DateTimeOffset ReportedAt { get; set; }
-    public Actor ReportedBy { get; set; } = new(Guid.Empty, "");
-    /// <summary>The latest event's instant, always in UTC: the store keeps it in a column that takes UTC only.</summary>
-    public DateTimeOffset UpdatedAt
-    {
-        get => _updatedAt;
-        set => _updatedAt = value.ToUniversalTime();
-    }
 
-    private DateTimeOffset _updatedAt;
-
-    public List<ExitCriterion> ExitCriteria { get; set; } = [];
     public List<ProblemAction> Actions { get; set; } = [];
-    public List<Note> Notes { get; set; } = [];
-    public List<Review> Reviews { get; set; } = [];
-    public List<PhaseEntry> PhaseHistory { get; set; } = [];
-    public List<Recurrence> Recurrences { get; set; } = [];
-
-    /// <summary>A recurrence was logged in Hold or Build after the latest review.</summary>
-    public bool RecurredSinceLastReview { get; set; }
-
-    public DateOnly? NextReviewOn { get; set; }
-
-    public int OpenActions { get; set; }
-    public List<Guid> OpenActionTeamIds { get; set; } = [];
-
-    /// <summary>The problem has overdue actions when this is before today.</summary>
-    public DateOnly? EarliestOpenDueOn { get; set; }
+    public List<ExitCriterion> ExitCriteria { get; set; } = [];
 
     public static Problem From(ProblemReported e) => new()
     {
@@ -64,10 +37,6 @@ public sealed class Problem
         Location = e.Location,
         Phase = Phase.Clear,
         Status = ProblemStatus.Open,
-        ReportedAt = e.ReportedAt,
-        ReportedBy = e.By,
-        UpdatedAt = e.ReportedAt,
-        PhaseHistory = [new PhaseEntry(Phase.Clear, e.ReportedAt, e.By, null, false)],
     };
 
     /// <summary>Builds the problem as it stood after <paramref name="history"/>, which starts with its report.</summary>
@@ -86,27 +55,31 @@ public sealed class Problem
         return problem ?? throw new ArgumentException("A problem's history has at least its report.", nameof(history));
     }
 
-    /// <summary>Moves this problem on by one event.</summary>
+    /// <summary>Moves this problem on by one event. Events that change nothing the rules read leave it as it is.</summary>
     public void Play(IProblemEvent e)
     {
         switch (e)
         {
+            case ProblemReported: throw new ArgumentException("A problem is reported once, at the start of its history.", nameof(e));
             case ProblemDetailsRevised x: When(x); break;
-            case ActionPlanned x: When(x); break;
-            case ActionCompleted x: When(x); break;
-            case ActionReopened x: When(x); break;
-            case ActionCancelled x: When(x); break;
-            case ActionReassigned x: When(x); break;
-            case ActionRescheduled x: When(x); break;
-            case NoteAdded x: When(x); break;
-            case ExitCriterionAdded x: When(x); break;
-            case ExitCriterionMet x: When(x); break;
-            case ReviewRecorded x: When(x); break;
-            case RecurrenceLogged x: When(x); break;
-            case PhaseAdvanced x: When(x); break;
-            case PhaseReverted x: When(x); break;
-            case ProblemClosed x: When(x); break;
-            case ProblemReopened x: When(x); break;
+            case ActionPlanned x:
+                Actions.Add(new ProblemAction
+                {
+                    Id = x.ActionId, Phase = x.Phase, Description = x.Description, TeamId = x.TeamId, DueOn = x.DueOn, Status = ActionStatus.Open,
+                });
+                break;
+            case ActionCompleted x: ActionFor(x.ActionId).Status = ActionStatus.Done; break;
+            case ActionReopened x: ActionFor(x.ActionId).Status = ActionStatus.Open; break;
+            case ActionCancelled x: ActionFor(x.ActionId).Status = ActionStatus.Cancelled; break;
+            case ActionReassigned x: ActionFor(x.ActionId).TeamId = x.TeamId; break;
+            case ActionRescheduled x: ActionFor(x.ActionId).DueOn = x.DueOn; break;
+            case ExitCriterionAdded x: ExitCriteria.Add(new ExitCriterion { Id = x.CriterionId, Phase = x.Phase, Text = x.Text }); break;
+            case ExitCriterionMet x: (FindExitCriterion(x.CriterionId) ?? throw Unknown("exit criterion", x.CriterionId)).Met = true; break;
+            case PhaseAdvanced x: Phase = x.To; break;
+            case PhaseReverted x: Phase = x.To; break;
+            case ProblemClosed: Status = ProblemStatus.Closed; break;
+            case ProblemReopened: Status = ProblemStatus.Open; break;
+            case NoteAdded or ReviewRecorded or RecurrenceLogged: break;
             default: throw new ArgumentException($"{e.GetType().Name} cannot be played onto a reported problem.", nameof(e));
         }
     }
@@ -120,6 +93,11 @@ public sealed class Problem
 
     public int OverdueActions(DateOnly today) => Actions.Count(a => IsOverdue(a, today));
 
+    /// <summary>The actions of this phase still open, and its exit criteria not yet met: what keeps it from moving on.</summary>
+    public (IReadOnlyList<ProblemAction> OpenActions, IReadOnlyList<ExitCriterion> UnmetCriteria) Remaining(Phase phase) =>
+        (Actions.Where(a => a.Phase == phase && a.Status == ActionStatus.Open).ToList(),
+         ExitCriteria.Where(c => c.Phase == phase && !c.Met).ToList());
+
     private void When(ProblemDetailsRevised e)
     {
         Title = e.Title ?? Title;
@@ -127,151 +105,10 @@ public sealed class Problem
         Category = e.Category ?? Category;
         Risk = e.Risk ?? Risk;
         Location = e.Location ?? Location;
-        UpdatedAt = e.RevisedAt;
-    }
-
-    private void When(ActionPlanned e)
-    {
-        Actions.Add(new ProblemAction
-        {
-            Id = e.ActionId,
-            Phase = e.Phase,
-            Description = e.Description,
-            TeamId = e.TeamId,
-            Assignee = e.Assignee,
-            DueOn = e.DueOn,
-            Status = ActionStatus.Open,
-            PlannedAt = e.PlannedAt,
-        });
-        ActionsChanged(e.PlannedAt);
-    }
-
-    private void When(ActionCompleted e)
-    {
-        var action = ActionFor(e.ActionId);
-        action.Status = ActionStatus.Done;
-        action.CompletedAt = e.CompletedAt;
-        action.CompletedBy = e.By;
-        action.Note = e.Note;
-        ActionsChanged(e.CompletedAt);
-    }
-
-    private void When(ActionReopened e)
-    {
-        var action = ActionFor(e.ActionId);
-        action.Status = ActionStatus.Open;
-        action.CompletedAt = null;
-        action.CompletedBy = null;
-        action.Note = null;
-        action.CancelledReason = null;
-        ActionsChanged(e.ReopenedAt);
-    }
-
-    private void When(ActionCancelled e)
-    {
-        var action = ActionFor(e.ActionId);
-        action.Status = ActionStatus.Cancelled;
-        action.CancelledReason = e.Reason;
-        ActionsChanged(e.CancelledAt);
-    }
-
-    private void When(ActionReassigned e)
-    {
-        var action = ActionFor(e.ActionId);
-        action.TeamId = e.TeamId;
-        action.Assignee = e.Assignee;
-        ActionsChanged(e.ReassignedAt);
-    }
-
-    private void When(ActionRescheduled e)
-    {
-        ActionFor(e.ActionId).DueOn = e.DueOn;
-        ActionsChanged(e.RescheduledAt);
-    }
-
-    private void When(NoteAdded e)
-    {
-        Notes.Add(new Note(e.AddedAt, e.By, e.Text));
-        UpdatedAt = e.AddedAt;
-    }
-
-    private void When(ExitCriterionAdded e)
-    {
-        ExitCriteria.Add(new ExitCriterion { Id = e.CriterionId, Phase = e.Phase, Text = e.Text });
-        UpdatedAt = e.AddedAt;
-    }
-
-    private void When(ExitCriterionMet e)
-    {
-        var criterion = FindExitCriterion(e.CriterionId) ?? throw Unknown("exit criterion", e.CriterionId);
-        criterion.Met = true;
-        criterion.MetAt = e.MetAt;
-        criterion.Evidence = e.Evidence;
-        criterion.MetBy = e.By;
-        UpdatedAt = e.MetAt;
-    }
-
-    private void When(ReviewRecorded e)
-    {
-        Reviews.Add(new Review(e.MeetingOn, e.Rag, e.Decision, e.NextReviewOn, e.By, e.RecordedAt));
-        Rag = e.Rag;
-        NextReviewOn = e.NextReviewOn;
-        RecurredSinceLastReview = false;
-        UpdatedAt = e.RecordedAt;
-    }
-
-    private void When(RecurrenceLogged e)
-    {
-        Recurrences.Add(new Recurrence(e.ObservedOn, e.Description, e.Source, e.By, e.LoggedAt));
-        // In Clear the harm is still being removed, so a recurrence is expected rather than a warning sign.
-        if (Phase != Phase.Clear)
-            RecurredSinceLastReview = true;
-        UpdatedAt = e.LoggedAt;
-    }
-
-    private void When(PhaseAdvanced e)
-    {
-        Phase = e.To;
-        PhaseHistory.Add(new PhaseEntry(e.To, e.AdvancedAt, e.By, e.Override, e.Override is not null));
-        UpdatedAt = e.AdvancedAt;
-    }
-
-    private void When(PhaseReverted e)
-    {
-        Phase = e.To;
-        PhaseHistory.Add(new PhaseEntry(e.To, e.RevertedAt, e.By, e.Reason, false));
-        UpdatedAt = e.RevertedAt;
-    }
-
-    private void When(ProblemClosed e)
-    {
-        Status = ProblemStatus.Closed;
-        Outcome = e.Outcome;
-        ClosingNote = e.Note;
-        DuplicateOf = e.DuplicateOf;
-        UpdatedAt = e.ClosedAt;
-    }
-
-    private void When(ProblemReopened e)
-    {
-        Status = ProblemStatus.Open;
-        Outcome = null;
-        ClosingNote = null;
-        DuplicateOf = null;
-        UpdatedAt = e.ReopenedAt;
     }
 
     private ProblemAction ActionFor(Guid actionId) => FindAction(actionId) ?? throw Unknown("action", actionId);
 
     private InvalidOperationException Unknown(string what, Guid id) =>
         new($"{Reference} has no {what} {id}; its event history is out of order or belongs to another problem.");
-
-    private void ActionsChanged(DateTimeOffset at)
-    {
-        var open = Actions.Where(a => a.Status == ActionStatus.Open).ToList();
-        OpenActions = open.Count;
-        OpenActionTeamIds = open.Select(a => a.TeamId).Distinct().ToList();
-        EarliestOpenDueOn = open.Count == 0 ? null : open.Min(a => a.DueOn);
-        UpdatedAt = at;
-    }
 }

@@ -4,6 +4,8 @@ using JasperFx.Events;
 using Marten.Events;
 using Marten;
 using Npgsql;
+using Octans.Api.Problems;
+using Octans.Api.Problems.Reporting;
 using Octans.Api.ReferenceData;
 using Octans.Api.Setup;
 using Octans.Api.Teams.TaskList;
@@ -17,8 +19,9 @@ public sealed record NationalArea(string Name, string Code, IReadOnlyList<Team> 
 /// <summary>
 /// Octans at national scale: 40 areas, each with six partner teams, and 10,000 problems whose histories (about a
 /// hundred events each, a million in all) are decided by the domain itself over up to two years, so every event is
-/// one the app would have accepted. Events are loaded with Marten's COPY-based bulk event import, in time order, and the read models
-/// (problems and team tasks, as the inline projections would have left them) with its document bulk insert.
+/// one the app would have accepted. Events are loaded with Marten's COPY-based bulk event import, in time order, the problems'
+/// snapshots (as the inline projection would have left them) with its document bulk insert, and the read models are then
+/// played from the events.
 /// </summary>
 public sealed class NationalDataset : IAsyncDisposable
 {
@@ -62,7 +65,7 @@ public sealed class NationalDataset : IAsyncDisposable
         var teams = await session.Query<Team>().ToListAsync(cancellation);
         var ids = await session.Query<Problem>().Select(p => p.Id).ToListAsync(cancellation);
         var events = await session.Events.QueryAllRawEvents().CountAsync(cancellation);
-        var actions = await session.Query<TeamTask>().CountAsync(cancellation);
+        var actions = await session.ReadFirstAsync($"select count(*)::int from {TeamTasks.Table}", r => r.GetInt32(0), cancellation);
         context.Say($"national: reusing {name}: {ids.Count:#,0} problems, {events:#,0} events");
         return new NationalDataset(database,
             areas.Select(a => new NationalArea(a.Name, a.Id, teams.Where(t => t.Partner == $"{a.Name} partnership").OrderBy(t => t.Id).ToList())).ToList(),
@@ -126,28 +129,30 @@ public sealed class NationalDataset : IAsyncDisposable
                 await store.BulkInsertEventStreamAsync(StorageConstants.DefaultTenantId, headers, Stream(ordered), 5_000, cancellation);
                 copyingEvents.Stop();
 
-                var tasks = snapshots.SelectMany(p => p.Actions.Select(a => new TeamTask
-                {
-                    Id = a.Id, ProblemId = p.Id, TeamId = a.TeamId, Area = p.Area, Phase = a.Phase, Description = a.Description,
-                    Assignee = a.Assignee, DueOn = a.DueOn, Status = a.Status,
-                })).ToList();
                 copyingDocuments.Start();
                 await store.BulkInsertAsync(snapshots, BulkInsertMode.InsertsOnly, 1_000, cancellation);
-                await store.BulkInsertAsync(tasks, BulkInsertMode.InsertsOnly, 5_000, cancellation);
                 copyingDocuments.Stop();
-                await SetReferenceCounterAsync(database, area.Code, inArea, cancellation);
+                await using (var session = store.LightweightSession())
+                {
+                    ProblemReferences.ContinueAfter(session, area.Code, inArea);
+                    await session.SaveChangesAsync(cancellation);
+                }
 
                 ids.AddRange(histories.Select(h => h.ProblemId));
                 events += histories.Sum(h => h.Events.Count);
-                actions += tasks.Count;
+                actions += snapshots.Sum(p => p.Actions.Count);
                 if ((index + 1) % 10 == 0) context.Say($"national: {index + 1} areas, {events:#,0} events, {clock.Elapsed.TotalSeconds:0} s");
             }
+            // The read models are played from the events, as a rebuild does: the one way they are ever written.
+            var reading = Stopwatch.StartNew();
+            await ProblemReadModels.RebuildAsync(store, cancellation);
+            context.Say($"national: read models played from {events:#,0} events in {reading.Elapsed.TotalSeconds:0.0} s");
             clock.Stop();
             await database.ExecuteAsync("vacuum analyze", cancellation);
             if (database.Keep) context.Say($"national: keeping the database {database.Name} (--reuse-national {database.Name})");
             context.Say($"national: {ids.Count:#,0} problems, {events:#,0} events, {actions:#,0} actions loaded in {clock.Elapsed.TotalSeconds:0.0} s " +
                         $"({generating.Elapsed.TotalSeconds:0.0} s deciding the histories, {copyingEvents.Elapsed.TotalSeconds:0.0} s copying events, " +
-                        $"{copyingDocuments.Elapsed.TotalSeconds:0.0} s copying problems and tasks)");
+                        $"{copyingDocuments.Elapsed.TotalSeconds:0.0} s copying problems' snapshots)");
             return new NationalDataset(database, areas, ids, events, actions, clock.Elapsed, generating.Elapsed);
         }
         catch
@@ -167,18 +172,6 @@ public sealed class NationalDataset : IAsyncDisposable
             Id = new Guid($"0196b000-0000-7000-8000-{number:000000}{k:000000}"), Name = $"{kind}, {name}", Partner = $"{name} partnership",
         }).ToList();
         return new NationalArea(name, code, teams);
-    }
-
-    private static async Task SetReferenceCounterAsync(BenchDatabase database, string code, int last, CancellationToken cancellation)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(
-            $"insert into {DatabaseSettings.MartenSchema}.{ReferenceDataStorage.ReferenceCounters} (area_code, last_number) values (@code, @last)",
-            connection);
-        command.Parameters.AddWithValue("code", code);
-        command.Parameters.AddWithValue("last", last);
-        await command.ExecuteNonQueryAsync(cancellation);
     }
 
     private static async IAsyncEnumerable<IEvent> Stream(IEnumerable<IEvent> events)

@@ -63,7 +63,7 @@ public sealed class PackArea : IAsyncDisposable
     public async Task<MonthlyPackModel> AssembleAsync()
     {
         await using var session = Store.QuerySession();
-        return MonthlyPackModel.From(Area, Month, await MonthlyPackHistory.LoadAsync(session, Area, CancellationToken.None), Teams);
+        return MonthlyPackModel.From(Area, Month, await MonthlyPackHistory.LoadAsync(session, Area, Month, CancellationToken.None), Teams);
     }
 
     public async ValueTask DisposeAsync()

@@ -71,6 +71,7 @@ public class SerializationTests
         stored.ShouldBeEquivalentTo(problem);
         JsonSerializer.Serialize(stored, Options).ShouldBe(json);
         json.ShouldContain("\"phase\":\"Clear\"");
-        json.ShouldContain("\"earliestOpenDueOn\":\"2026-11-10\"");
+        json.ShouldContain("\"dueOn\":\"2026-11-10\"");
+        json.ShouldContain("\"status\":\"Closed\"");
     }
 }

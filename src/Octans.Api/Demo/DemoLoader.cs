@@ -1,6 +1,6 @@
 using Marten;
-using Npgsql;
 using Octans.Api.ReferenceData;
+using Octans.Api.Problems.Reporting;
 using Octans.Api.Setup;
 using Octans.Domain;
 
@@ -34,7 +34,7 @@ public static class DemoLoader
     {
         await using var session = store.LightweightSession();
         await session.BeginTransactionAsync(cancellation);
-        await ExecuteAsync(session, "select pg_advisory_xact_lock(@lock)", cancellation, ("lock", LoadingLock));
+        await session.ExecuteAsync("select pg_advisory_xact_lock(?)", cancellation, LoadingLock);
         if (await session.Events.QueryAllRawEvents().AnyAsync(cancellation))
             return null;
 
@@ -48,25 +48,9 @@ public static class DemoLoader
         }
 
         // The demo numbers its problems HT-0001 to HT-n, so the next one reported in High Town continues from n.
-        await ExecuteAsync(session,
-            $"""
-             insert into {DatabaseSettings.MartenSchema}.{ReferenceDataStorage.ReferenceCounters} (area_code, last_number)
-             values (@area, @last)
-             on conflict (area_code) do update
-             set last_number = greatest({ReferenceDataStorage.ReferenceCounters}.last_number, excluded.last_number)
-             """,
-            cancellation, ("area", Area.HighTown.Id), ("last", histories.Count));
+        ProblemReferences.ContinueAfter(session, Area.HighTown.Id, histories.Count);
 
         await session.SaveChangesAsync(cancellation);
         return new DemoLoaded(histories.Count, histories.Sum(h => h.Events.Count));
-    }
-
-    private static async Task ExecuteAsync(
-        IDocumentSession session, string sql, CancellationToken cancellation, params (string Name, object Value)[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, session.Connection);
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(cancellation);
     }
 }

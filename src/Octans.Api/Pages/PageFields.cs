@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Octans.Domain;
+using Octans.Api.Problems;
 
 namespace Octans.Api.Pages;
 
@@ -14,15 +14,19 @@ public static class PageFields
     public static string? ErrorFor(this ModelStateDictionary state, string field) =>
         state.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    /// <summary>Puts a refused decision's messages on its fields, or its detail at the top when no field is named.</summary>
-    public static void Add(this ModelStateDictionary state, Decision decision)
+    /// <summary>Puts a refused change's messages on its fields, or its detail at the top when no field is named.</summary>
+    public static void Add(this ModelStateDictionary state, ChangeOutcome outcome) =>
+        state.Add(outcome.Errors, outcome.Refusal?.Detail);
+
+    /// <summary>Puts messages on their fields, or <paramref name="detail"/> at the top when no field is named.</summary>
+    public static void Add(this ModelStateDictionary state, IDictionary<string, string[]> errors, string? detail)
     {
-        if (decision.Errors.Count == 0)
+        if (errors.Count == 0)
         {
-            state.AddModelError("", decision.Detail ?? "That could not be done.");
+            state.AddModelError("", detail ?? "That could not be done.");
             return;
         }
-        foreach (var (field, messages) in decision.Errors)
+        foreach (var (field, messages) in errors)
             foreach (var message in messages)
                 state.AddModelError(field, message);
     }

@@ -1,32 +1,61 @@
 using System.Security.Claims;
 using JasperFx;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Problems.Listing;
+using Octans.Api.ReferenceData;
+using Octans.Api.Setup;
 using Octans.Api.SigningIn;
 using Octans.Domain;
 
 namespace Octans.Api.Problems;
 
-public enum ChangeResult { Accepted, Refused, NotFound, Conflict }
-
-public sealed record ChangeOutcome(ChangeResult Result, Problem? Latest, Decision? Decision = null);
+/// <summary>A mistake in a change's answers that the domain cannot see, such as a date that is not a date.</summary>
+public sealed record FieldError(string Field, string Message);
 
 /// <summary>
-/// The pages' way to change a problem, the counterpart of the API's [WriteAggregate] endpoints: read the problem,
-/// refuse a stale version, decide with the domain, append. Marten refuses at save a write that raced another.
+/// What became of a change: accepted with the problem's new <see cref="Version"/>, or refused with the answer to give
+/// (<see cref="Refusal"/>, whose status says why: 400, 403, 404 or 409). <see cref="Problem"/> is the problem as the
+/// refused change found it (the latest, after a conflict), when it exists.
 /// </summary>
-public sealed class ProblemChanges(IDocumentSession session, TimeProvider clock)
+public sealed record ChangeOutcome(Problem? Problem, ProblemDetails? Refusal, int Version = 0)
 {
-    public async Task<ChangeOutcome> ApplyAsync(Guid id, int version, ClaimsPrincipal user,
-        Func<Problem, Actor, DateTimeOffset, Decision> decide, CancellationToken cancellation)
+    public bool Accepted => Refusal is null;
+    public int Status => Refusal?.Status ?? 200;
+
+    /// <summary>The messages per field of a refusal for bad answers; empty otherwise.</summary>
+    public IDictionary<string, string[]> Errors => (Refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>();
+}
+
+/// <summary>
+/// The one way to change a problem, for the API and the pages alike: who may, the problem as its decisions see it, the
+/// version the person last saw, the answers only the database can check, the domain's decision, and the events appended
+/// with the read models in one transaction. Marten refuses at save a write that raced another since it was read.
+/// </summary>
+public static class ProblemChanges
+{
+    public static async Task<ChangeOutcome> ApplyAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
+        int? version, IProblemCommand command, CancellationToken cancellation, params FieldError?[] mistakes)
     {
+        if (WhoMay.RefuseRole(user, command.GetType()) is { } notThisRole) return new(null, notThisRole);
+
+        await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Problem>(id, cancellation);
-        if (stream.Aggregate is not { } problem) return new ChangeOutcome(ChangeResult.NotFound, null);
-        if (problem.Version != version) return new ChangeOutcome(ChangeResult.Conflict, problem);
+        if (stream.Aggregate is not { } problem) return new(null, Answers.NotFound("There is no problem with that id."));
+        if (await WhoMay.RefuseOtherTeamAsync(user, problem, command, session, cancellation) is { } notThisTeam) return new(problem, notThisTeam);
+        if (version is null or <= 0)
+            return new(problem, Answers.Invalid(new Dictionary<string, string[]>
+            {
+                ["version"] = ["Send the version of the problem you last saw, as it came from GET /api/problems/{id}."],
+            }, "Send the version of the problem you last saw, so nobody's change is overwritten by accident."));
+        if (version != problem.Version) return new(problem, Answers.Conflict(problem.Version));
 
-        var decision = decide(problem, user.Actor(), clock.GetUtcNow());
-        if (decision.IsNotFound) return new ChangeOutcome(ChangeResult.NotFound, problem, decision);
-        if (decision.IsRefused) return new ChangeOutcome(ChangeResult.Refused, problem, decision);
+        var decision = ProblemDecisions.Decide(problem, command, user.Actor(), clock.GetUtcNow());
+        if (decision.IsNotFound) return new(problem, Answers.NotFound(decision.Detail!));
+        var known = await UnknownReferencesAsync(session, command, cancellation);
+        if (Refusal(decision, [.. mistakes, .. known]) is { } refused) return new(problem, refused);
 
+        var newVersion = problem.Version + decision.Events.Count;
         stream.AppendMany(decision.Events);
         try
         {
@@ -34,9 +63,49 @@ public sealed class ProblemChanges(IDocumentSession session, TimeProvider clock)
         }
         catch (ConcurrencyException)
         {
-            await using var query = session.DocumentStore.QuerySession();
-            return new ChangeOutcome(ChangeResult.Conflict, await query.LoadAsync<Problem>(id, cancellation));
+            await using var query = store.QuerySession();
+            var latest = await query.LoadAsync<Problem>(id, cancellation);
+            return new(latest, Answers.Conflict(latest?.Version));
         }
-        return new ChangeOutcome(ChangeResult.Accepted, problem, decision);
+        return new(null, null, newVersion);
     }
+
+    /// <summary>
+    /// Every mistake at once: the domain's, and those it cannot see, which take the place of the domain's message for the
+    /// same field (a date that is not a date says so, rather than "enter the date").
+    /// </summary>
+    private static ProblemDetails? Refusal(Decision decision, IEnumerable<FieldError?> mistakes)
+    {
+        var errors = decision.Errors.ToDictionary();
+        var found = mistakes.OfType<FieldError>().GroupBy(m => m.Field).ToList();
+        foreach (var group in found) errors[group.Key] = [.. group.Select(m => m.Message)];
+        if (errors.Count > 0) return Answers.Invalid(errors, found.Count == 0 ? decision.Detail : null);
+        return decision.IsRefused ? Answers.Refused(decision.Detail) : null;
+    }
+
+    /// <summary>Teams, categories and other problems that a command names but the database does not know.</summary>
+    private static async Task<FieldError?[]> UnknownReferencesAsync(IQuerySession session, IProblemCommand command, CancellationToken cancellation) =>
+        command switch
+        {
+            PlanAction { TeamId: var team } when team != Guid.Empty && !await ReferenceDataLookups.TeamExistsAsync(session, team, cancellation) =>
+                [new("teamId", "There is no team with that id. Choose one from GET /api/teams.")],
+            ReassignAction { TeamId: var team } when team != Guid.Empty && !await ReferenceDataLookups.TeamExistsAsync(session, team, cancellation) =>
+                [new("teamId", "There is no team with that id. Choose one from GET /api/teams.")],
+            ReviseDetails { Category: { } category } when !string.IsNullOrWhiteSpace(category)
+                && !await ReferenceDataLookups.CategoryExistsAsync(session, category, cancellation) =>
+                [new("category", $"There is no category called '{category}'. Choose one from GET /api/categories.")],
+            CloseProblem { DuplicateOf: { } other } when !await ProblemRows.ExistsAsync(session, other, cancellation) =>
+                [new("duplicateOf", "There is no problem with that id.")],
+            _ => [],
+        };
+}
+
+/// <summary>The answer to an accepted write: the problem's new version.</summary>
+public record WriteAccepted(int Version);
+
+public static class ChangeAnswers
+{
+    /// <summary>The API's answer to a change: 200 with the new version (or <paramref name="accepted"/>'s body), or its refusal.</summary>
+    public static IResult Answer(this ChangeOutcome outcome, Func<int, WriteAccepted>? accepted = null) =>
+        outcome.Accepted ? Results.Ok(accepted?.Invoke(outcome.Version) ?? new WriteAccepted(outcome.Version)) : outcome.Refusal!.Result();
 }

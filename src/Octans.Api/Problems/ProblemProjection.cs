@@ -1,12 +1,15 @@
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Aggregation;
+using Octans.Api.Problems.Reporting;
 using Octans.Domain;
 
 namespace Octans.Api.Problems;
 
 /// <summary>
-/// Keeps the <see cref="Problem"/> snapshot by calling the domain's own Create and Play, so Octans.Domain stays
-/// free of Marten and its source generator.
+/// Keeps the <see cref="Problem"/> its decisions read as a snapshot, in the transaction of every write, by calling the
+/// domain's own From and Play, so Octans.Domain stays free of Marten and its source generator.
 /// </summary>
 public sealed class ProblemProjection : SingleStreamProjection<Problem, Guid>
 {
@@ -31,5 +34,16 @@ public sealed class ProblemProjection : SingleStreamProjection<Problem, Guid>
         }
         if (snapshot is not null) snapshot.Version = (int)e.Version;
         return snapshot;
+    }
+}
+
+public static class ProblemStorage
+{
+    public static void ConfigureProblems(this StoreOptions options)
+    {
+        options.Events.AddEventTypes(ProblemEvents.All);
+        options.Projections.Add<ProblemProjection>(ProjectionLifecycle.Inline);
+        ProblemReferences.Declare(options);
+        ProblemReadModels.Declare(options);
     }
 }

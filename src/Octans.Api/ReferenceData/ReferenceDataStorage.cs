@@ -1,25 +1,14 @@
 using Marten;
-using Weasel.Postgresql.Tables;
-using Octans.Api.Setup;
 
 namespace Octans.Api.ReferenceData;
 
 public static class ReferenceDataStorage
 {
-    public const string ReferenceCounters = "problem_reference_counters";
-
     public static void ConfigureReferenceData(this StoreOptions options)
     {
         options.Schema.For<Team>();
         options.Schema.For<Area>();
         options.Schema.For<Category>();
-
-        // Problem references are numbered per area with no gaps: the next number is taken under a row lock
-        // in the same transaction that starts the problem's stream, so a rollback gives the number back.
-        var counters = new Table(new Weasel.Postgresql.PostgresqlObjectName(DatabaseSettings.MartenSchema, ReferenceCounters, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
-        counters.AddColumn<string>("area_code").AsPrimaryKey();
-        counters.AddColumn<int>("last_number").NotNull();
-        options.Storage.ExtendedSchemaObjects.Add(counters);
     }
 
     public static async Task SeedAsync(IDocumentStore store, CancellationToken cancellation)

@@ -1,5 +1,6 @@
 using Marten;
 using Octans.Api.Demo;
+using Octans.Api.Problems;
 using Octans.Api.ReferenceData;
 using Octans.Api.Reports.Scheduling;
 
@@ -64,6 +65,8 @@ public sealed class DatabaseStartup(
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await services.GetRequiredService<HangfireSchema>().ApplyAllConfiguredChangesToDatabaseAsync(ct: cancellation);
         }
+        if (await ProblemReadModels.CatchUpAsync(store, cancellation) is { } played)
+            logger.LogInformation("The read models were rebuilt from {Events} events, as this version of Octans keeps them", played);
         // The background services and the seeding need nothing from each other, so neither waits for the other.
         await Task.WhenAll(deferred.StartAsync(services, cancellation), SeedAsync(store, cancellation));
         logger.LogInformation("The database is ready");

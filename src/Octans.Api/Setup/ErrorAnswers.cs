@@ -2,7 +2,6 @@ using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Octans.Api.Problems;
 
 namespace Octans.Api.Setup;
 
@@ -22,11 +21,7 @@ public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorA
         var problem = exception switch
         {
             ConcurrencyException => await Conflict(context, original?.RouteValues, cancellation),
-            BadHttpRequestException bad => new ProblemDetails
-            {
-                Status = bad.StatusCode, Title = "The request could not be read",
-                Detail = "The request body is not valid JSON of the expected shape. Check the field names and types against the API description at /api/docs.",
-            },
+            BadHttpRequestException bad => Answers.Unreadable(bad.StatusCode),
             _ when DatabaseStartup.IsDatabaseUnavailable(exception) => Unavailable(exception),
             _ => Unexpected(exception),
         };
@@ -52,28 +47,18 @@ public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorA
                 // The conflict still stands; the client can reload to learn the version.
             }
         }
-        var problem = ProblemWrites.Conflict(current ?? 0);
-        if (current is null) problem.Extensions.Remove("currentVersion");
-        return problem;
+        return Answers.Conflict(current);
     }
 
     private ProblemDetails Unavailable(Exception exception)
     {
         logger.LogWarning("The database is unavailable: {Reason}", exception.Message);
-        return new ProblemDetails
-        {
-            Status = 503, Title = "Octans cannot reach its database",
-            Detail = "Octans cannot reach its database just now, so nothing was changed. Try again in a minute; if it keeps happening, tell your administrator.",
-        };
+        return Answers.Unavailable();
     }
 
     private ProblemDetails Unexpected(Exception exception)
     {
         logger.LogError(exception, "Unhandled error");
-        return new ProblemDetails
-        {
-            Status = 500, Title = "Something went wrong in Octans",
-            Detail = "Something went wrong in Octans and nothing was changed. Try again; if it keeps happening, tell your administrator.",
-        };
+        return Answers.Unexpected();
     }
 }

@@ -1,6 +1,11 @@
+using System.Data.Common;
 using System.Text;
 using Marten;
+using Marten.Storage;
 using Npgsql;
+using NpgsqlTypes;
+using Weasel.Core;
+using Weasel.Storage;
 
 namespace Octans.Api.Setup;
 
@@ -55,7 +60,10 @@ public static class Sql
         }
     }
 
-    /// <summary>Runs a statement now, in the session's transaction, which it begins when none is open yet.</summary>
+    /// <summary>
+    /// Runs a statement now, in the session's transaction, which it begins when none is open yet. The session's next
+    /// SaveChanges commits it only when it has changes of its own to save; a statement that must stand alone is queued.
+    /// </summary>
     public static async Task<int> ExecuteAsync(this IDocumentSession session, string sql, CancellationToken cancellation, params object?[] values)
     {
         await session.BeginTransactionAsync(cancellation);
@@ -73,21 +81,51 @@ public static class Sql
 
     /// <summary>Sends the statement with the session's next SaveChanges, in the same batch and transaction as its events.</summary>
     public static void Queue(this IDocumentOperations operations, string sql, params object?[] values) =>
-        operations.QueueSqlCommand(sql, values.Select(Value).ToArray()!);
+        operations.QueueOperation(new QueuedStatement(sql, values));
+
+    /// <summary>
+    /// A statement in a session's SaveChanges batch. Unlike Marten's own queued SQL, a null goes as a value of no type,
+    /// which PostgreSQL takes to be the type of the column or expression it meets.
+    /// </summary>
+    private sealed class QueuedStatement(string sql, object?[] values) : Weasel.Storage.IStorageOperation, NoDataReturnedCall
+    {
+        public Type DocumentType => typeof(StorageFeatures);
+
+        public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
+        {
+            var parameters = builder.AppendWithDbParameters(sql, '?');
+            if (parameters.Length != values.Length)
+                throw new InvalidOperationException($"The statement has {parameters.Length} places for values but was given {values.Length}: {sql}");
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                var parameter = (NpgsqlParameter)parameters[i];
+                parameter.ResetDbType();
+                if (Value(values[i]) is { } value) parameter.Value = value;
+                else (parameter.Value, parameter.NpgsqlDbType) = (DBNull.Value, NpgsqlDbType.Unknown);
+            }
+        }
+
+        public Task PostprocessAsync(DbDataReader reader, IList<Exception> exceptions, CancellationToken token) => Task.CompletedTask;
+
+        public OperationRole Role() => OperationRole.Other;
+    }
 
     private static NpgsqlCommand Command(Statement statement, NpgsqlConnection connection)
     {
         var command = new NpgsqlCommand(Positional(statement.Text), connection);
-        foreach (var value in statement.Values) command.Parameters.Add(new NpgsqlParameter { Value = Value(value) ?? DBNull.Value });
+        foreach (var value in statement.Values) command.Parameters.Add(Parameter(value));
         return command;
     }
 
     private static NpgsqlBatchCommand Command(Statement statement)
     {
         var command = new NpgsqlBatchCommand(Positional(statement.Text));
-        foreach (var value in statement.Values) command.Parameters.Add(new NpgsqlParameter { Value = Value(value) ?? DBNull.Value });
+        foreach (var value in statement.Values) command.Parameters.Add(Parameter(value));
         return command;
     }
+
+    private static NpgsqlParameter Parameter(object? value) =>
+        Value(value) is { } given ? new NpgsqlParameter { Value = given } : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Unknown };
 
     // PostgreSQL keeps instants in UTC, and Npgsql refuses an instant with any other offset.
     private static object? Value(object? value) => value switch

@@ -24,11 +24,7 @@ public sealed class WaitForDatabase(RequestDelegate next, DatabaseStartup startu
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = 503, Title = "Octans cannot reach its database",
-                Detail = "Octans is starting or cannot reach its database just now, so nothing was changed. Try again in a minute; if it keeps happening, tell your administrator.",
-            },
+            ProblemDetails = Answers.Unavailable(),
         });
     }
 

@@ -2,17 +2,17 @@ namespace Octans.Domain;
 
 /// <summary>The caller gives the action its id. Phase defaults to the problem's current phase.</summary>
 public sealed record PlanAction(
-    Guid ActionId, string Description, Guid TeamId, DateOnly? DueOn, Phase? Phase = null, string? Assignee = null);
+    Guid ActionId, string Description, Guid TeamId, DateOnly? DueOn, Phase? Phase = null, string? Assignee = null) : IProblemCommand;
 
-public sealed record CompleteAction(Guid ActionId, string Note);
+public sealed record CompleteAction(Guid ActionId, string Note) : IActionCommand;
 
-public sealed record ReopenAction(Guid ActionId, string Reason);
+public sealed record ReopenAction(Guid ActionId, string Reason) : IActionCommand;
 
-public sealed record CancelAction(Guid ActionId, string Reason);
+public sealed record CancelAction(Guid ActionId, string Reason) : IActionCommand;
 
-public sealed record ReassignAction(Guid ActionId, Guid TeamId, string? Assignee = null);
+public sealed record ReassignAction(Guid ActionId, Guid TeamId, string? Assignee = null) : IActionCommand;
 
-public sealed record RescheduleAction(Guid ActionId, DateOnly? DueOn, string Reason);
+public sealed record RescheduleAction(Guid ActionId, DateOnly? DueOn, string Reason) : IActionCommand;
 
 public static partial class ProblemDecisions
 {

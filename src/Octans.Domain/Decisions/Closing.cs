@@ -1,9 +1,9 @@
 namespace Octans.Domain;
 
 /// <summary><paramref name="DuplicateOf"/> names the problem this one duplicates, and only with Outcome Duplicate.</summary>
-public sealed record CloseProblem(Outcome? Outcome, string Note, Guid? DuplicateOf = null);
+public sealed record CloseProblem(Outcome? Outcome, string Note, Guid? DuplicateOf = null) : IProblemCommand;
 
-public sealed record ReopenProblem(string Reason);
+public sealed record ReopenProblem(string Reason) : IProblemCommand;
 
 public static partial class ProblemDecisions
 {

@@ -1,9 +1,9 @@
 namespace Octans.Domain;
 
 /// <summary>The caller gives the criterion its id. Phase defaults to the problem's current phase.</summary>
-public sealed record AddExitCriterion(Guid CriterionId, Phase? Phase, string Text);
+public sealed record AddExitCriterion(Guid CriterionId, Phase? Phase, string Text) : IProblemCommand;
 
-public sealed record MeetExitCriterion(Guid CriterionId, string Evidence);
+public sealed record MeetExitCriterion(Guid CriterionId, string Evidence) : IProblemCommand;
 
 public static partial class ProblemDecisions
 {

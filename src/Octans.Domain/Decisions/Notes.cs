@@ -1,6 +1,6 @@
 namespace Octans.Domain;
 
-public sealed record AddNote(string Text);
+public sealed record AddNote(string Text) : IProblemCommand;
 
 public static partial class ProblemDecisions
 {

@@ -1,9 +1,9 @@
 namespace Octans.Domain;
 
 /// <summary><paramref name="Override"/> is the reason to move on while actions or exit criteria remain.</summary>
-public sealed record AdvancePhase(string? Override = null);
+public sealed record AdvancePhase(string? Override = null) : IProblemCommand;
 
-public sealed record RevertPhase(string Reason);
+public sealed record RevertPhase(string Reason) : IProblemCommand;
 
 public static partial class ProblemDecisions
 {
@@ -22,8 +22,8 @@ public static partial class ProblemDecisions
         if (!input.IsValid)
             return input.Refusal();
 
-        var openActions = state.Actions.Count(a => a.Phase == state.Phase && a.Status == ActionStatus.Open);
-        var unmetCriteria = state.ExitCriteria.Count(c => c.Phase == state.Phase && !c.Met);
+        var (open, unmet) = state.Remaining(state.Phase);
+        var (openActions, unmetCriteria) = (open.Count, unmet.Count);
         var blocked = openActions + unmetCriteria > 0;
         var reason = command.Override.Tidy();
         if (blocked && reason is null)

@@ -1,6 +1,6 @@
 namespace Octans.Domain;
 
-public sealed record LogRecurrence(DateOnly? ObservedOn, string Description, string? Source = null);
+public sealed record LogRecurrence(DateOnly? ObservedOn, string Description, string? Source = null) : IProblemCommand;
 
 public static partial class ProblemDecisions
 {

@@ -6,7 +6,7 @@ public sealed record ReportProblem(
     Location? Location);
 
 /// <summary>Any field left null stays as it is.</summary>
-public sealed record ReviseDetails(string? Title, string? Statement, string? Category, Risk? Risk, Location? Location);
+public sealed record ReviseDetails(string? Title, string? Statement, string? Category, Risk? Risk, Location? Location) : IProblemCommand;
 
 public static partial class ProblemDecisions
 {

@@ -1,6 +1,6 @@
 namespace Octans.Domain;
 
-public sealed record RecordReview(DateOnly? MeetingOn, Rag? Rag, string Decision, DateOnly? NextReviewOn = null);
+public sealed record RecordReview(DateOnly? MeetingOn, Rag? Rag, string Decision, DateOnly? NextReviewOn = null) : IProblemCommand;
 
 public static partial class ProblemDecisions
 {

@@ -1,6 +1,7 @@
 using Alba;
 using Microsoft.AspNetCore.Http;
 using Octans.Api.Dashboard;
+using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
 using Octans.Domain;
 using static Octans.Api.Tests.Problems.ProblemsApi;

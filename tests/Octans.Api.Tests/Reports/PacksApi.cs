@@ -61,7 +61,7 @@ public static class PacksApi
     public static async Task AppendAsync(this AppFixture app, Guid problemId, IProblemEvent e)
     {
         await using var session = app.Store.LightweightSession();
-        session.Events.Append(problemId, e);
+        (await session.Events.FetchForWriting<Problem>(problemId)).AppendOne(e);
         await session.SaveChangesAsync();
     }
 

@@ -31,7 +31,7 @@ public sealed class DashboardModel(IQuerySession session, IDocumentStore store, 
         AreaName = areas.Count == 1 ? areas[0].Name : "All areas";
         Areas = [.. areas.Select(a => (a.Name, a.Name))];
         Area ??= areas.FirstOrDefault()?.Name;
-        View = await GetDashboardEndpoint.Get(new DashboardScope(null), session, store, clock, cancellation);
+        View = await new DashboardScope(null).ReadAsync(session, store, Octans.Domain.London.Today(clock.GetUtcNow()), cancellation);
         Packs = await archive.ListAsync(null, cancellation);
         var lastEnded = PackMonth.Of(clock.GetUtcNow()).AddMonths(-1);
         Months = [.. Enumerable.Range(0, 12).Select(back => lastEnded.AddMonths(-back)).Select(m => (m.ToString(), m.Name))];

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Dashboard;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
+using Octans.Domain;
 
 namespace Octans.Api.Pages.Problems;
 
@@ -35,18 +36,18 @@ public sealed class BoardModel(IQuerySession session, TimeProvider clock) : Page
         var areas = await session.Query<Area>().OrderBy(a => a.Name).ToListAsync(cancellation);
         Areas = [("", "All areas"), .. areas.Select(a => (a.Name, a.Name))];
 
-        var (scope, _) = await GetDashboardEndpoint.ValidateAsync(Blank(Area), session, cancellation);
-        if (scope is not null) Counts = await GetDashboardEndpoint.CountByPhaseAsync(session, scope.Area, cancellation);
+        var (scope, _) = await DashboardScope.CheckAsync(Blank(Area), session, cancellation);
+        if (scope is not null) Counts = await ProblemRows.CountByPhaseAsync(session, scope.Area, cancellation);
 
-        var (filter, problem) = await ListProblemsEndpoint.ValidateAsync(Blank(Phase), Blank(Category), Blank(TeamId), Blank(Rag),
-            Overdue == "true" ? "true" : null, Blank(Q), Blank(Area), null, Blank(PageNumber), null, session, clock, cancellation);
+        var asked = new ProblemFilter.Asked(Blank(Phase), Blank(Category), Blank(TeamId), Blank(Rag), Overdue == "true" ? "true" : null, Blank(Q),
+            Blank(Area), Page: Blank(PageNumber));
+        var (filter, errors) = await ProblemFilter.CheckAsync(asked, session, London.Today(clock.GetUtcNow()), cancellation);
         if (filter is null)
         {
-            foreach (var (field, messages) in (problem as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>())
-                ModelState.AddModelError(field, messages[0]);
+            foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
             return;
         }
-        Results = await ListProblemsEndpoint.Get(filter, session, cancellation);
+        Results = await ProblemRows.PageAsync(session, filter, cancellation);
     }
 
     /// <summary>The board's address with one filter changed, keeping the others.</summary>

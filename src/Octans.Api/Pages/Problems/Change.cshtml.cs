@@ -2,13 +2,14 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Problems;
+using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
 using Octans.Domain;
 
 namespace Octans.Api.Pages.Problems;
 
 /// <summary>Every change to a problem, one per page: /problems/{id}/{change} and /problems/{id}/actions/{actionId}/{change}.</summary>
-public sealed class ChangeModel(IQuerySession query, ProblemChanges changes, TimeProvider clock) : PageModel
+public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? ActionId { get; set; }
@@ -38,53 +39,48 @@ public sealed class ChangeModel(IQuerySession query, ProblemChanges changes, Tim
         Guid? duplicateOf = null;
         if (Form.Key == "close" && Request.Form["duplicateOf"].ToString().Trim() is { Length: > 0 } reference)
         {
-            duplicateOf = (await query.Query<Problem>().Where(p => p.Reference == reference.ToUpperInvariant()).Select(p => p.Id).ToListAsync(cancellation)).FirstOrDefault();
-            if (duplicateOf == Guid.Empty)
+            duplicateOf = await ProblemRows.FindByReferenceAsync(query, reference, cancellation);
+            if (duplicateOf is null)
             {
                 ModelState.AddModelError("duplicateOf", $"There is no problem with the reference {reference}.");
                 return Page();
             }
         }
 
-        var today = London.Today(clock.GetUtcNow());
-        var outcome = await changes.ApplyAsync(Id, Version, User, (problem, by, now) =>
+        var context = ContextFor(Problem);
+        context.DuplicateOf = duplicateOf;
+        var command = Form.Build(context);
+        // A date that does not exist says so, rather than the domain's "enter the date".
+        var mistakes = context.Errors.Select(e => new FieldError(e.Key, e.Value)).ToArray();
+        var outcome = await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, command, cancellation, mistakes);
+        switch (outcome.Status)
         {
-            var context = new ChangeContext(problem, ActionId is { } a ? problem.FindAction(a) : null,
-                CriterionId is { } c ? problem.FindExitCriterion(c) : null, Teams, Answer, User, today) { DuplicateOf = duplicateOf };
-            var decision = Form.Decide(context, by, now);
-            if (context.Errors.Count == 0) return decision;
-            // A date that does not exist says so, rather than the domain's "enter the date".
-            var errors = decision.Errors.ToDictionary();
-            foreach (var (field, message) in context.Errors) errors[field] = [message];
-            return Decision.Refuse(string.Join(" ", errors.Values.SelectMany(m => m)), errors);
-        }, cancellation);
-
-        switch (outcome.Result)
-        {
-            case ChangeResult.Accepted:
+            case 200:
                 TempData["Done"] = $"{Form.Button}: done.";
                 return Redirect($"/problems/{Id}");
-            case ChangeResult.NotFound:
+            case 403:
+                return Forbid();
+            case 404:
                 return NotFound();
-            case ChangeResult.Conflict:
+            case 409:
                 Conflicted = true;
-                Problem = outcome.Latest!;
+                Problem = outcome.Problem!;
                 Action = ActionId is { } id ? Problem.FindAction(id) : null;
                 Criterion = CriterionId is { } criterionId ? Problem.FindExitCriterion(criterionId) : null;
                 Version = Problem.Version;
                 ModelState.AddModelError("", $"Someone else changed {Problem.Reference} while you had this page open. Check what it looks like now, below, then submit again if your change still makes sense.");
-                Context = ContextFor(Problem, today);
+                Context = ContextFor(Problem);
                 return Page();
             default:
-                ModelState.Add(outcome.Decision!);
+                ModelState.Add(outcome);
                 return Page();
         }
     }
 
     public string? Answer(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
 
-    private ChangeContext ContextFor(Problem problem, DateOnly today) =>
-        new(problem, Action, Criterion, Teams, Answer, User, today);
+    private ChangeContext ContextFor(Problem problem) =>
+        new(problem, Action, Criterion, Teams, Answer, User, London.Today(clock.GetUtcNow()));
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellation)
     {
@@ -98,7 +94,7 @@ public sealed class ChangeModel(IQuerySession query, ProblemChanges changes, Tim
         if ((ActionId.HasValue && Action is null) || (CriterionId.HasValue && Criterion is null)) return NotFound();
         if (!form.MayUse(User, Action)) return Forbid();
         Teams = await query.Query<Team>().ToListAsync(cancellation);
-        Context = ContextFor(problem, London.Today(clock.GetUtcNow()));
+        Context = ContextFor(problem);
         ViewData["Title"] = $"{form.Title} – {problem.Reference}";
         return null;
     }

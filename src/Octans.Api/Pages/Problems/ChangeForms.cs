@@ -49,23 +49,25 @@ public sealed class ChangeContext(Problem problem, ProblemAction? action, ExitCr
     public TEnum? Choose<TEnum>(string name) where TEnum : struct, Enum => Choice.Of<TEnum>(answer(name));
 
     /// <summary>The problem a duplicate points at, found by its reference before deciding.</summary>
-    public Guid? DuplicateOf { get; init; }
+    public Guid? DuplicateOf { get; set; }
 }
 
 /// <summary>
-/// One change a person can make to a problem from the pages: its question, its fields, who may make it, and the
-/// domain decision it leads to. One page shows every change, one thing per page, as the GOV.UK pattern asks.
+/// One change a person can make to a problem from the pages: its question, its fields, and the command its answers make,
+/// which goes the one way every change goes (<see cref="ProblemChanges"/>). One page shows every change, one thing per
+/// page, as the GOV.UK pattern asks.
 /// </summary>
-public sealed record ChangeForm(string Key, string Title, string Button, IReadOnlyList<FormField> Fields, Func<ChangeContext, Actor, DateTimeOffset, Decision> Decide)
+public sealed record ChangeForm(string Key, string Title, string Button, IReadOnlyList<FormField> Fields, Type Command, Func<ChangeContext, IProblemCommand> Build)
 {
     public ChangeAbout About { get; init; } = ChangeAbout.Problem;
     public string? Intro { get; init; }
     public Func<ChangeContext, string?>? IntroFor { get; init; }
-    public Role[] Roles { get; init; } = [Role.Coordinator];
 
-    /// <summary>A team member may only change their own team's actions.</summary>
     public bool MayUse(ClaimsPrincipal user, ProblemAction? action) =>
-        Roles.Any(user.Is) && (!user.Is(Role.TeamMember) || action is null || action.TeamId == user.TeamOf());
+        action is null ? WhoMay.Allows(user, Command) : WhoMay.Allows(user, Command, action.TeamId);
+
+    private static ChangeForm Of<TCommand>(string key, string title, string button, IReadOnlyList<FormField> fields, Func<ChangeContext, TCommand> build)
+        where TCommand : IProblemCommand => new(key, title, button, fields, typeof(TCommand), c => build(c));
 
     public static IReadOnlyList<(string, string)> Phases { get; } = [.. Enum.GetNames<Phase>().Select(p => (p, p))];
 
@@ -76,7 +78,7 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
 
     public static IReadOnlyList<ChangeForm> All { get; } =
     [
-        new("plan-action", "Plan an action", "Plan action",
+        Of("plan-action", "Plan an action", "Plan action",
             [
                 new("description", "What needs doing", FieldKind.Textarea, "Say what and where, for example ‘Replace the lamp in column 14’."),
                 new("teamId", "Team", FieldKind.Select) { Options = TeamOptions },
@@ -84,40 +86,33 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
                 new("dueOn", "Due date", FieldKind.Date, "For example, 30 11 2026"),
                 new("phase", "Phase", FieldKind.Radios) { Options = _ => Phases, Default = c => c.Problem.Phase.ToString() },
             ],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem,
-                new PlanAction(Guid.CreateVersion7(), c.Text("description"), c.Team("teamId") ?? Guid.Empty, c.Date("dueOn"), c.Choose<Phase>("phase"), c.Optional("assignee")),
-                by, now)),
-        new("complete", "Complete an action", "Complete action",
+            c => new PlanAction(Guid.CreateVersion7(), c.Text("description"), c.Team("teamId") ?? Guid.Empty, c.Date("dueOn"), c.Choose<Phase>("phase"),
+                c.Optional("assignee"))),
+        Of("complete", "Complete an action", "Complete action",
             [new("note", "What was done", FieldKind.Textarea, "This goes in the action log.")],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new CompleteAction(c.Action!.Id, c.Text("note")), by, now))
-            { About = ChangeAbout.Action, Roles = [Role.Coordinator, Role.TeamMember] },
-        new("reschedule", "Change the due date", "Change due date",
+            c => new CompleteAction(c.Action!.Id, c.Text("note"))) with { About = ChangeAbout.Action },
+        Of("reschedule", "Change the due date", "Change due date",
             [new("dueOn", "New due date", FieldKind.Date, "For example, 30 11 2026"), Reason("Why the date is changing")],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new RescheduleAction(c.Action!.Id, c.Date("dueOn"), c.Text("reason")), by, now))
-            { About = ChangeAbout.Action, Roles = [Role.Coordinator, Role.TeamMember] },
-        new("reassign", "Reassign an action", "Reassign action",
+            c => new RescheduleAction(c.Action!.Id, c.Date("dueOn"), c.Text("reason"))) with { About = ChangeAbout.Action },
+        Of("reassign", "Reassign an action", "Reassign action",
             [new("teamId", "Team", FieldKind.Select) { Options = TeamOptions, Default = c => c.Action?.TeamId.ToString() }, new("assignee", "Assigned to (optional)", FieldKind.Text)],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new ReassignAction(c.Action!.Id, c.Team("teamId") ?? Guid.Empty, c.Optional("assignee")), by, now))
-            { About = ChangeAbout.Action },
-        new("cancel", "Cancel an action", "Cancel action",
+            c => new ReassignAction(c.Action!.Id, c.Team("teamId") ?? Guid.Empty, c.Optional("assignee"))) with { About = ChangeAbout.Action },
+        Of("cancel", "Cancel an action", "Cancel action",
             [Reason("Why it is no longer needed")],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new CancelAction(c.Action!.Id, c.Text("reason")), by, now))
-            { About = ChangeAbout.Action },
-        new("reopen-action", "Reopen an action", "Reopen action",
+            c => new CancelAction(c.Action!.Id, c.Text("reason"))) with { About = ChangeAbout.Action },
+        Of("reopen-action", "Reopen an action", "Reopen action",
             [Reason("Why it needs doing again")],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new ReopenAction(c.Action!.Id, c.Text("reason")), by, now))
-            { About = ChangeAbout.Action },
-        new("add-criterion", "Add an exit criterion", "Add exit criterion",
+            c => new ReopenAction(c.Action!.Id, c.Text("reason"))) with { About = ChangeAbout.Action },
+        Of("add-criterion", "Add an exit criterion", "Add exit criterion",
             [
                 new("text", "What must be true to leave the phase", FieldKind.Textarea, "For example, ‘No fly-tipping reported for four weeks’."),
                 new("phase", "Phase", FieldKind.Radios) { Options = _ => Phases, Default = c => c.Problem.Phase.ToString() },
             ],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new AddExitCriterion(Guid.CreateVersion7(), c.Choose<Phase>("phase"), c.Text("text")), by, now)),
-        new("meet", "Mark an exit criterion as met", "Mark as met",
+            c => new AddExitCriterion(Guid.CreateVersion7(), c.Choose<Phase>("phase"), c.Text("text"))),
+        Of("meet", "Mark an exit criterion as met", "Mark as met",
             [new("evidence", "Evidence", FieldKind.Textarea, "What shows it is met, for example ‘Two night inspections found all columns lit’.")],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new MeetExitCriterion(c.Criterion!.Id, c.Text("evidence")), by, now))
-            { About = ChangeAbout.Criterion },
-        new("record-review", "Record a review", "Record review",
+            c => new MeetExitCriterion(c.Criterion!.Id, c.Text("evidence"))) with { About = ChangeAbout.Criterion },
+        Of("record-review", "Record a review", "Record review",
             [
                 new("meetingOn", "Meeting date", FieldKind.Date, "For example, 10 11 2026"),
                 new("rag", "Confidence", FieldKind.Radios, "How confident the partnership is that the problem is under control.")
@@ -125,23 +120,21 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
                 new("decision", "Decision", FieldKind.Textarea),
                 new("nextReviewOn", "Next review (optional)", FieldKind.Date, "For example, 8 12 2026"),
             ],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new RecordReview(c.Date("meetingOn"), c.Choose<Rag>("rag"), c.Text("decision"), c.Date("nextReviewOn")), by, now)),
-        new("log-recurrence", "Log a recurrence", "Log recurrence",
+            c => new RecordReview(c.Date("meetingOn"), c.Choose<Rag>("rag"), c.Text("decision"), c.Date("nextReviewOn"))),
+        Of("log-recurrence", "Log a recurrence", "Log recurrence",
             [
                 new("observedOn", "When was it seen", FieldKind.Date, "For example, 12 11 2026"),
                 new("description", "What came back", FieldKind.Textarea),
                 new("source", "How it was reported (optional)", FieldKind.Text, "For example, ‘Police patrol’ or ‘Residents’ meeting’."),
             ],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new LogRecurrence(c.Date("observedOn"), c.Text("description"), c.Optional("source")), by, now))
-            { Roles = [Role.Coordinator, Role.TeamMember] },
-        new("advance", "Advance to the next phase", "Advance phase",
+            c => new LogRecurrence(c.Date("observedOn"), c.Text("description"), c.Optional("source"))),
+        Of("advance", "Advance to the next phase", "Advance phase",
             [Reason("Reason to override (only if work remains)", "Needed when open actions or unmet exit criteria remain in this phase.") with { Name = "override" }],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new AdvancePhase(c.Optional("override")), by, now))
-            { IntroFor = AdvanceIntro },
-        new("revert", "Go back a phase", "Go back a phase",
+            c => new AdvancePhase(c.Optional("override"))) with { IntroFor = AdvanceIntro },
+        Of("revert", "Go back a phase", "Go back a phase",
             [Reason("Why the problem is going back")],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new RevertPhase(c.Text("reason")), by, now)),
-        new("close", "Close the problem", "Close problem",
+            c => new RevertPhase(c.Text("reason"))),
+        Of("close", "Close the problem", "Close problem",
             [
                 new("outcome", "Outcome", FieldKind.Radios)
                 {
@@ -155,18 +148,18 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
                 new("duplicateOf", "Reference of the problem it duplicates (only for a duplicate)", FieldKind.Text, "For example, HT-0007"),
                 new("note", "Closing note", FieldKind.Textarea),
             ],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new CloseProblem(c.Choose<Outcome>("outcome"), c.Text("note"), c.DuplicateOf), by, now)),
-        new("reopen", "Reopen the problem", "Reopen problem",
+            c => new CloseProblem(c.Choose<Outcome>("outcome"), c.Text("note"), c.DuplicateOf)),
+        Of("reopen", "Reopen the problem", "Reopen problem",
             [Reason("Why it is being reopened")],
-            (c, by, now) => ProblemDecisions.Decide(c.Problem, new ReopenProblem(c.Text("reason")), by, now)),
+            c => new ReopenProblem(c.Text("reason"))),
     ];
 
     public static ChangeForm? Find(string key) => All.FirstOrDefault(f => f.Key == key);
 
     private static string? AdvanceIntro(ChangeContext c)
     {
-        var open = c.Problem.Actions.Count(a => a.Phase == c.Problem.Phase && a.Status == ActionStatus.Open);
-        var unmet = c.Problem.ExitCriteria.Count(x => x.Phase == c.Problem.Phase && !x.Met);
+        var (openActions, unmetCriteria) = c.Problem.Remaining(c.Problem.Phase);
+        var (open, unmet) = (openActions.Count, unmetCriteria.Count);
         var next = c.Problem.Phase == Phase.Clear ? "Hold" : "Build";
         return open + unmet == 0
             ? $"All actions and exit criteria of {c.Problem.Phase} are done. The problem will move to {next}."

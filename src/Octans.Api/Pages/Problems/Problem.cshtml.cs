@@ -3,47 +3,50 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Problems;
 using Octans.Api.Problems.GettingDetails;
+using Octans.Api.Problems.Notes;
 using Octans.Api.Problems.Timeline;
-using Octans.Api.ReferenceData;
-using Octans.Api.SigningIn;
 using Octans.Domain;
 
 namespace Octans.Api.Pages.Problems;
 
-public sealed class ProblemModel(IQuerySession query, ProblemChanges changes, TimeProvider clock) : PageModel
+public sealed class ProblemModel(IQuerySession query, IDocumentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Note { get; set; }
 
-    public ProblemDetailsView View { get; private set; } = null!;
-    public IReadOnlyList<TimelineEntry> History { get; private set; } = [];
-    public bool MayEdit => User.Is(Role.Coordinator);
-    public bool MayAddNotes => User.Is(Role.Coordinator) || User.Is(Role.TeamMember);
+    /// <summary>Set to page back through notes or history older than this version of the problem.</summary>
+    [BindProperty(SupportsGet = true)] public int? NotesBefore { get; set; }
+    [BindProperty(SupportsGet = true)] public int? HistoryBefore { get; set; }
 
-    public bool MayChange(ActionView action) =>
-        User.Is(Role.Coordinator) || (User.Is(Role.TeamMember) && action.TeamId == User.TeamOf());
+    public ProblemDetailsView View { get; private set; } = null!;
+    public NotesPage Notes { get; private set; } = new([], 0, null);
+    public IReadOnlyList<TimelineEntry> History { get; private set; } = [];
+    public bool MayEdit => WhoMay.Allows(User, typeof(PlanAction));
+    public bool MayAddNotes => WhoMay.Allows(User, typeof(AddNote));
+
+    public bool MayChange(ActionView action) => WhoMay.Allows(User, typeof(CompleteAction), action.TeamId);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await LoadAsync(cancellation) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostNoteAsync(CancellationToken cancellation)
     {
-        if (!MayAddNotes) return Forbid();
-        var outcome = await changes.ApplyAsync(Id, Version, User,
-            (problem, by, now) => ProblemDecisions.Decide(problem, new AddNote(Note ?? ""), by, now), cancellation);
-        switch (outcome.Result)
+        var outcome = await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, new AddNote(Note ?? ""), cancellation);
+        switch (outcome.Status)
         {
-            case ChangeResult.Accepted:
+            case 200:
                 TempData["Done"] = "Your note was added to the action log.";
                 return Redirect($"/problems/{Id}#action-log");
-            case ChangeResult.NotFound:
+            case 403:
+                return Forbid();
+            case 404:
                 return NotFound();
-            case ChangeResult.Conflict:
+            case 409:
                 ModelState.AddModelError("note", "Someone else changed this problem while you were writing. The page now shows their change; your note is still in the box — add it again if it still fits.");
                 break;
             default:
-                ModelState.Add(outcome.Decision!);
+                ModelState.Add(outcome);
                 break;
         }
         await LoadAsync(cancellation);
@@ -56,10 +59,11 @@ public sealed class ProblemModel(IQuerySession query, ProblemChanges changes, Ti
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
-        if (await query.LoadAsync<Problem>(Id, cancellation) is not { } problem) return false;
-        var teams = await ReferenceDataLookups.TeamNamesAsync(query, problem.Actions.Select(a => a.TeamId), cancellation);
-        View = ProblemDetailsView.Of(problem, teams, London.Today(clock.GetUtcNow()));
-        History = await ProblemTimeline.LoadAsync(query, Id, cancellation) ?? [];
+        if (await ProblemRecord.ReadAsync(query, Id, London.Today(clock.GetUtcNow()), cancellation, notes: 0) is not { } view) return false;
+        View = view;
+        Notes = await ProblemNotes.PageAsync(query, Id, NotesBefore ?? int.MaxValue, ProblemNotes.PageSize, cancellation);
+        History = await ProblemTimeline.LoadAsync(query, new EventHistory(store), Id, HistoryBefore ?? int.MaxValue, ProblemTimeline.PageSize,
+            cancellation) ?? [];
         Version = View.Version;
         ViewData["Title"] = $"{View.Reference} {View.Title}";
         return true;

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Octans.Api.Problems;
 using Octans.Api.Problems.Reporting;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
@@ -10,8 +11,7 @@ using Octans.Domain;
 
 namespace Octans.Api.Pages.Problems;
 
-[Authorize(Policy = Policies.Coordinator)]
-public sealed class ReportModel(IDocumentSession session, TimeProvider clock) : PageModel
+public sealed class ReportModel(IQuerySession session, IDocumentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Statement { get; set; }
@@ -28,32 +28,33 @@ public sealed class ReportModel(IDocumentSession session, TimeProvider clock) : 
     public IReadOnlyList<(string Value, string Text)> Categories { get; private set; } = [];
     public IReadOnlyList<(string Value, string Text)> Areas { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellation)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
+        if (!WhoMay.Allows(User, typeof(ReportProblem))) return Forbid();
         await LoadChoicesAsync(cancellation);
         Area ??= Areas.Count == 1 ? Areas[0].Value : null;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
+        if (!WhoMay.Allows(User, typeof(ReportProblem))) return Forbid();
         await LoadChoicesAsync(cancellation);
         var latitude = Number(Latitude, "location.latitude", "Enter the latitude as a number, like 51.8853");
         var longitude = Number(Longitude, "location.longitude", "Enter the longitude as a number, like -0.4151");
         var request = new ReportProblemRequest(Title, Statement, Category, Area, Risk,
             new LocationRequest(LocationDescription, latitude, longitude, Blank(Uprn), Blank(Usrn), Blank(Ward)));
 
-        var now = clock.GetUtcNow();
-        var (area, errors) = await ProblemReporting.CheckAsync(request, session, User.Actor(), now, cancellation);
-        foreach (var (field, messages) in errors)
-            foreach (var message in messages)
-                if (ModelState.ErrorFor(field) is null) ModelState.AddModelError(field, message);
-        if (!ModelState.IsValid) return Page();
-
-        var (id, reference, events) = await ProblemReporting.DecideAsync(request, area!, session, User.Actor(), now, cancellation);
-        session.Events.StartStream<Problem>(id, [.. events]);
-        await session.SaveChangesAsync(cancellation);
-        TempData["Done"] = $"{reference} was reported. Plan its first actions and agree its exit criteria.";
-        return Redirect($"/problems/{id}");
+        var mistakes = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => new FieldError(e.Key, e.Value!.Errors[0].ErrorMessage)).ToArray();
+        var (created, refusal) = await ProblemReporting.ReportAsync(store, User, clock, request, cancellation, mistakes);
+        if (created is null)
+        {
+            ModelState.Clear();
+            ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal!.Detail);
+            return Page();
+        }
+        TempData["Done"] = $"{created.Reference} was reported. Plan its first actions and agree its exit criteria.";
+        return Redirect($"/problems/{created.Id}");
     }
 
     private double? Number(string? text, string field, string message)

@@ -12,7 +12,7 @@ namespace Octans.Api.Pages.Tasks;
 
 /// <summary>A team member's open tasks across every problem, overdue first, each closed with a note from the list itself.</summary>
 [Authorize(Roles = nameof(Role.TeamMember))]
-public sealed class TasksModel(IQuerySession session, ProblemChanges changes, TimeProvider clock) : PageModel
+public sealed class TasksModel(IQuerySession session, IDocumentStore store, TimeProvider clock) : PageModel
 {
     public Team? Team { get; private set; }
     public DateOnly Today { get; private set; }
@@ -28,12 +28,8 @@ public sealed class TasksModel(IQuerySession session, ProblemChanges changes, Ti
     {
         if (!await LoadAsync(cancellation)) return Forbid();
         var task = Tasks.FirstOrDefault(t => t.ActionId == actionId && t.ProblemId == problemId);
-        var outcome = await changes.ApplyAsync(problemId, version, User, (problem, by, now) =>
-            problem.FindAction(actionId) is { } action && action.TeamId != User.TeamOf()
-                ? Decision.Refuse("This task belongs to another team now.")
-                : ProblemDecisions.Decide(problem, new CompleteAction(actionId, note ?? ""), by, now), cancellation);
-
-        if (outcome.Result == ChangeResult.Accepted)
+        var outcome = await ProblemChanges.ApplyAsync(store, User, clock, problemId, version, new CompleteAction(actionId, note ?? ""), cancellation);
+        if (outcome.Accepted)
         {
             TempData["Done"] = $"Done: {task?.Description ?? "the task"} ({task?.ProblemReference}).";
             return RedirectToPage();
@@ -42,18 +38,14 @@ public sealed class TasksModel(IQuerySession session, ProblemChanges changes, Ti
         Attempted = actionId;
         AttemptedNote = note;
         var field = $"note-{actionId}";
-        switch (outcome.Result)
+        var message = outcome.Status switch
         {
-            case ChangeResult.Conflict:
-                ModelState.AddModelError(field, $"{outcome.Latest?.Reference} was changed by someone else while this page was open. The list now shows it as it is; press Complete again if the task is still done.");
-                break;
-            case ChangeResult.NotFound:
-                ModelState.AddModelError(field, "This task no longer exists.");
-                break;
-            default:
-                ModelState.AddModelError(field, outcome.Decision!.Errors.Values.FirstOrDefault()?.FirstOrDefault() ?? outcome.Decision.Detail!);
-                break;
-        }
+            409 => $"{outcome.Problem?.Reference} was changed by someone else while this page was open. The list now shows it as it is; press Complete again if the task is still done.",
+            404 => "This task no longer exists.",
+            403 => "This task belongs to another team now.",
+            _ => outcome.Errors.Values.FirstOrDefault()?.FirstOrDefault() ?? outcome.Refusal!.Detail!,
+        };
+        ModelState.AddModelError(field, message);
         await LoadAsync(cancellation);
         return Page();
     }
@@ -64,7 +56,7 @@ public sealed class TasksModel(IQuerySession session, ProblemChanges changes, Ti
         Team = team;
         Today = London.Today(clock.GetUtcNow());
         ViewData["Title"] = "My team’s tasks";
-        var tasks = await TeamTaskListEndpoint.Get(new TaskListRequest(team, ActionStatus.Open), session, clock, cancellation);
+        var tasks = await TeamTasks.ForTeamAsync(session, team.Id, ActionStatus.Open, Today, cancellation);
         Tasks = [.. tasks.OrderByDescending(t => t.Overdue).ThenBy(t => t.DueOn)];
         return true;
     }

@@ -1,23 +1,22 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Octans.Api.SigningIn;
 using Octans.Domain;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Octans.Api.Problems.Actions;
 
-public sealed record ReopenActionRequest(int? Version, string? Reason) : IProblemWrite;
+public sealed record ReopenActionRequest(int? Version, string? Reason);
 
 public static class ReopenActionEndpoint
 {
-    public static ProblemDetails Validate(ReopenActionRequest request, Problem problem) => ProblemWrites.CheckVersion(request, problem);
-
-    [Authorize(Policy = Policies.Coordinator)]
     [WolverinePost("/api/problems/{id}/actions/{actionId}/reopen", Name = "ReopenAction")]
     [ProducesResponseType<WriteAccepted>(200)]
-    public static (IResult, Events) Post(ReopenActionRequest request, Guid actionId, [WriteAggregate("id")] Problem problem, ClaimsPrincipal user,
-        TimeProvider clock) =>
-        ProblemWrites.Respond(problem, ProblemDecisions.Decide(problem, new ReopenAction(actionId, request.Reason ?? ""), user.Actor(), clock.GetUtcNow()));
+    public static async Task<IResult> Post(Guid id, Guid actionId, ReopenActionRequest request, IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var command = new ReopenAction(actionId, request.Reason ?? "");
+        var outcome = await ProblemChanges.ApplyAsync(store, user, clock, id, request.Version, command, cancellation);
+        return outcome.Answer();
+    }
 }

@@ -1,22 +1,22 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Octans.Api.SigningIn;
 using Octans.Domain;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Octans.Api.Problems.Closing;
 
-public sealed record ReopenProblemRequest(int? Version, string? Reason) : IProblemWrite;
+public sealed record ReopenProblemRequest(int? Version, string? Reason);
 
 public static class ReopenProblemEndpoint
 {
-    public static ProblemDetails Validate(ReopenProblemRequest request, Problem problem) => ProblemWrites.CheckVersion(request, problem);
-
-    [Authorize(Policy = Policies.Coordinator)]
     [WolverinePost("/api/problems/{id}/reopen", Name = "ReopenProblem")]
     [ProducesResponseType<WriteAccepted>(200)]
-    public static (IResult, Events) Post(ReopenProblemRequest request, [WriteAggregate("id")] Problem problem, ClaimsPrincipal user, TimeProvider clock) =>
-        ProblemWrites.Respond(problem, ProblemDecisions.Decide(problem, new ReopenProblem(request.Reason ?? ""), user.Actor(), clock.GetUtcNow()));
+    public static async Task<IResult> Post(Guid id, ReopenProblemRequest request, IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var command = new ReopenProblem(request.Reason ?? "");
+        var outcome = await ProblemChanges.ApplyAsync(store, user, clock, id, request.Version, command, cancellation);
+        return outcome.Answer();
+    }
 }

@@ -1,30 +1,25 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Octans.Api.SigningIn;
 using Octans.Domain;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Octans.Api.Problems.ExitCriteria;
 
-public sealed record AddExitCriterionRequest(int? Version, string? Phase, string? Text) : IProblemWrite;
+public sealed record AddExitCriterionRequest(int? Version, string? Phase, string? Text);
 
 public sealed record ExitCriterionAddedAnswer(int Version, Guid CriterionId) : WriteAccepted(Version);
 
 public static class AddExitCriterionEndpoint
 {
-    public static ProblemDetails Validate(AddExitCriterionRequest request, Problem problem) =>
-        ProblemWrites.Check(request, problem, FieldErrors.UnknownChoice<Phase>("phase", request.Phase));
-
-    [Authorize(Policy = Policies.Coordinator)]
     [WolverinePost("/api/problems/{id}/criteria", Name = "AddExitCriterion")]
     [ProducesResponseType<ExitCriterionAddedAnswer>(200)]
-    public static (IResult, Events) Post(AddExitCriterionRequest request, [WriteAggregate("id")] Problem problem, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<IResult> Post(Guid id, AddExitCriterionRequest request, IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellation)
     {
-        var criterionId = Guid.CreateVersion7();
-        var command = new AddExitCriterion(criterionId, Choice.Of<Phase>(request.Phase), request.Text ?? "");
-        return ProblemWrites.Respond(problem, ProblemDecisions.Decide(problem, command, user.Actor(), clock.GetUtcNow()),
-            version => new ExitCriterionAddedAnswer(version, criterionId));
+        var command = new AddExitCriterion(Guid.CreateVersion7(), Choice.Of<Phase>(request.Phase), request.Text ?? "");
+        var outcome = await ProblemChanges.ApplyAsync(store, user, clock, id, request.Version, command, cancellation,
+            FieldErrors.UnknownChoice<Phase>("phase", request.Phase));
+        return outcome.Answer(version => new ExitCriterionAddedAnswer(version, command.CriterionId));
     }
 }

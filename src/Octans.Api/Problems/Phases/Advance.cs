@@ -1,23 +1,23 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Octans.Api.SigningIn;
 using Octans.Domain;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Octans.Api.Problems.Phases;
 
 /// <summary><paramref name="Override"/> is the reason to move on while actions or exit criteria of the phase remain.</summary>
-public sealed record AdvancePhaseRequest(int? Version, string? Override) : IProblemWrite;
+public sealed record AdvancePhaseRequest(int? Version, string? Override);
 
 public static class AdvancePhaseEndpoint
 {
-    public static ProblemDetails Validate(AdvancePhaseRequest request, Problem problem) => ProblemWrites.CheckVersion(request, problem);
-
-    [Authorize(Policy = Policies.Coordinator)]
     [WolverinePost("/api/problems/{id}/advance", Name = "AdvancePhase")]
     [ProducesResponseType<WriteAccepted>(200)]
-    public static (IResult, Events) Post(AdvancePhaseRequest request, [WriteAggregate("id")] Problem problem, ClaimsPrincipal user, TimeProvider clock) =>
-        ProblemWrites.Respond(problem, ProblemDecisions.Decide(problem, new AdvancePhase(request.Override), user.Actor(), clock.GetUtcNow()));
+    public static async Task<IResult> Post(Guid id, AdvancePhaseRequest request, IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var command = new AdvancePhase(request.Override);
+        var outcome = await ProblemChanges.ApplyAsync(store, user, clock, id, request.Version, command, cancellation);
+        return outcome.Answer();
+    }
 }

@@ -1,6 +1,4 @@
 using Marten;
-using Npgsql;
-using Octans.Api.ReferenceData;
 using Octans.Api.Setup;
 
 namespace Octans.Api.Problems.Reporting;
@@ -11,20 +9,39 @@ namespace Octans.Api.Problems.Reporting;
 /// </summary>
 public static class ProblemReferences
 {
+    public const string Name = "problem_reference_counters";
+    public static readonly string Table = ReadTables.Qualified(Name);
+    public const string AreaCode = "area_code", LastNumber = "last_number";
+
+    public static void Declare(StoreOptions options) => options.Declare(Name, table =>
+    {
+        table.AddColumn(AreaCode, "text").AsPrimaryKey();
+        table.AddColumn(LastNumber, "integer").NotNull();
+    });
+
     public static async Task<string> NextAsync(IDocumentSession session, string areaCode, CancellationToken cancellation)
     {
-        await session.BeginTransactionAsync(cancellation);
-        await using var command = new NpgsqlCommand(
+        var number = await session.ScalarAsync<int>(
             $"""
-             insert into {DatabaseSettings.MartenSchema}.{ReferenceDataStorage.ReferenceCounters} (area_code, last_number) values (@area, 1)
-             on conflict (area_code) do update set last_number = {ReferenceDataStorage.ReferenceCounters}.last_number + 1
-             returning last_number
+             insert into {Table} as c ({AreaCode}, {LastNumber}) values (?, 1)
+             on conflict ({AreaCode}) do update set {LastNumber} = c.{LastNumber} + 1
+             returning {LastNumber}
              """,
-            session.Connection);
-        command.Parameters.AddWithValue("area", areaCode);
-        var number = (int)(await command.ExecuteScalarAsync(cancellation))!;
+            cancellation, areaCode);
         return Format(areaCode, number);
     }
+
+    /// <summary>
+    /// Makes the area's next reference follow <paramref name="lastNumber"/> at least, as after loading numbered problems,
+    /// with the session's next SaveChanges.
+    /// </summary>
+    public static void ContinueAfter(IDocumentOperations operations, string areaCode, int lastNumber) =>
+        operations.Queue(
+            $"""
+             insert into {Table} as c ({AreaCode}, {LastNumber}) values (?, ?)
+             on conflict ({AreaCode}) do update set {LastNumber} = greatest(c.{LastNumber}, excluded.{LastNumber})
+             """,
+            areaCode, lastNumber);
 
     public static string Format(string areaCode, int number) => $"{areaCode}-{number:0000}";
 }

@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
+using Octans.Api.Setup;
 using Octans.Api.SigningIn;
 using Octans.Domain;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Octans.Api.Problems.Reporting;
 
@@ -23,52 +22,54 @@ public sealed record ReportProblemRequest(string? Title, string? Statement, stri
 
 public sealed record ProblemCreated(Guid Id, string Reference, int Version) : CreationResponse($"/api/problems/{Id}");
 
-/// <summary>Reporting a problem, shared by the API and the report page.</summary>
+/// <summary>Reporting a problem, for the API and the report page alike: the report is the one change that starts a problem.</summary>
 public static class ProblemReporting
 {
+    public static async Task<(ProblemCreated? Created, ProblemDetails? Refusal)> ReportAsync(IDocumentStore store, ClaimsPrincipal user,
+        TimeProvider clock, ReportProblemRequest request, CancellationToken cancellation, params FieldError?[] mistakes)
+    {
+        if (WhoMay.RefuseRole(user, typeof(ReportProblem)) is { } notAllowed) return (null, notAllowed);
+
+        await using var session = store.LightweightSession();
+        var (area, errors) = await CheckAsync(session, request, user.Actor(), clock.GetUtcNow(), cancellation);
+        foreach (var mistake in mistakes.OfType<FieldError>()) errors[mistake.Field] = [mistake.Message];
+        if (errors.Count > 0) return (null, Answers.Invalid(errors));
+
+        // The reference is taken in the transaction that starts the stream, so a rollback hands the number back.
+        var reference = await ProblemReferences.NextAsync(session, area!.Id, cancellation);
+        var id = Guid.CreateVersion7();
+        var events = ProblemDecisions.Decide(request.ToCommand(id, reference, area.Name), user.Actor(), clock.GetUtcNow()).Events;
+        session.Events.StartStream<Problem>(id, [.. events]);
+        await session.SaveChangesAsync(cancellation);
+        return (new ProblemCreated(id, reference, events.Count), null);
+    }
+
     /// <summary>Every mistake in a report at once: unknown area or category, and whatever the domain refuses.</summary>
-    public static async Task<(Area? Area, Dictionary<string, string[]> Errors)> CheckAsync(ReportProblemRequest request, IQuerySession session,
+    private static async Task<(Area? Area, Dictionary<string, string[]> Errors)> CheckAsync(IQuerySession session, ReportProblemRequest request,
         Actor by, DateTimeOffset now, CancellationToken cancellation)
     {
         var area = await ReferenceDataLookups.FindAreaAsync(session, request.Area, cancellation);
         var errors = new Dictionary<string, string[]>();
         if (area is null && !string.IsNullOrWhiteSpace(request.Area))
             errors["area"] = [$"There is no area called '{request.Area}'. Choose one of the areas Octans knows, such as High Town."];
-        if (await FieldErrors.UnknownCategoryAsync(session, request.Category, cancellation) is { } category)
-            errors[category.Field] = [category.Message];
+        if (!string.IsNullOrWhiteSpace(request.Category) && !await ReferenceDataLookups.CategoryExistsAsync(session, request.Category, cancellation))
+            errors["category"] = [$"There is no category called '{request.Category}'. Choose one from GET /api/categories."];
 
         var decision = ProblemDecisions.Decide(request.ToCommand(Guid.Empty, "", area?.Name ?? request.Area ?? ""), by, now);
         foreach (var (field, messages) in decision.Errors) errors.TryAdd(field, messages);
         if (decision.IsRefused && errors.Count == 0) errors[""] = [decision.Detail];
         return (area, errors);
     }
-
-    /// <summary>Takes the area's next reference and decides the report; the caller starts the stream in the same transaction.</summary>
-    public static async Task<(Guid Id, string Reference, IReadOnlyList<IProblemEvent> Events)> DecideAsync(ReportProblemRequest request, Area area,
-        IDocumentSession session, Actor by, DateTimeOffset now, CancellationToken cancellation)
-    {
-        var reference = await ProblemReferences.NextAsync(session, area.Id, cancellation);
-        var id = Guid.CreateVersion7();
-        return (id, reference, ProblemDecisions.Decide(request.ToCommand(id, reference, area.Name), by, now).Events);
-    }
 }
 
 public static class ReportEndpoint
 {
-    public static async Task<(Area?, ProblemDetails)> ValidateAsync(ReportProblemRequest request, IQuerySession session, ClaimsPrincipal user,
-        TimeProvider clock, CancellationToken cancellation)
-    {
-        var (area, errors) = await ProblemReporting.CheckAsync(request, session, user.Actor(), clock.GetUtcNow(), cancellation);
-        if (errors.Count == 0) return (area, WolverineContinue.NoProblems);
-        return (area, ProblemWrites.Invalid(errors, string.Join(" ", errors.Values.SelectMany(m => m))));
-    }
-
-    [Authorize(Policy = Policies.Coordinator)]
     [WolverinePost("/api/problems", Name = "ReportProblem")]
-    public static async Task<(ProblemCreated, IStartStream)> Post(ReportProblemRequest request, Area area, IDocumentSession session,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellation)
+    [ProducesResponseType<ProblemCreated>(201)]
+    public static async Task<IResult> Post(ReportProblemRequest request, IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellation)
     {
-        var (id, reference, events) = await ProblemReporting.DecideAsync(request, area, session, user.Actor(), clock.GetUtcNow(), cancellation);
-        return (new ProblemCreated(id, reference, events.Count), MartenOps.StartStream<Problem>(id, [.. events]));
+        var (created, refusal) = await ProblemReporting.ReportAsync(store, user, clock, request, cancellation);
+        return created is null ? refusal!.Result() : Results.Created(created.Url, created);
     }
 }

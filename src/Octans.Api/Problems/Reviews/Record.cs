@@ -1,29 +1,23 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Octans.Api.SigningIn;
 using Octans.Domain;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Octans.Api.Problems.Reviews;
 
-public sealed record RecordReviewRequest(int? Version, string? MeetingOn, string? Rag, string? Decision, string? NextReviewOn) : IProblemWrite;
+public sealed record RecordReviewRequest(int? Version, string? MeetingOn, string? Rag, string? Decision, string? NextReviewOn);
 
 public static class RecordReviewEndpoint
 {
-    public static ProblemDetails Validate(RecordReviewRequest request, Problem problem) =>
-        ProblemWrites.Check(request, problem,
-            FieldErrors.MalformedDate("meetingOn", request.MeetingOn),
-            FieldErrors.UnknownChoice<Rag>("rag", request.Rag),
-            FieldErrors.MalformedDate("nextReviewOn", request.NextReviewOn));
-
-    [Authorize(Policy = Policies.Coordinator)]
     [WolverinePost("/api/problems/{id}/reviews", Name = "RecordReview")]
     [ProducesResponseType<WriteAccepted>(200)]
-    public static (IResult, Events) Post(RecordReviewRequest request, [WriteAggregate("id")] Problem problem, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<IResult> Post(Guid id, RecordReviewRequest request, IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellation)
     {
         var command = new RecordReview(PickedDate.Of(request.MeetingOn), Choice.Of<Rag>(request.Rag), request.Decision ?? "", PickedDate.Of(request.NextReviewOn));
-        return ProblemWrites.Respond(problem, ProblemDecisions.Decide(problem, command, user.Actor(), clock.GetUtcNow()));
+        var outcome = await ProblemChanges.ApplyAsync(store, user, clock, id, request.Version, command, cancellation,
+            FieldErrors.MalformedDate("meetingOn", request.MeetingOn), FieldErrors.UnknownChoice<Rag>("rag", request.Rag), FieldErrors.MalformedDate("nextReviewOn", request.NextReviewOn));
+        return outcome.Answer();
     }
 }

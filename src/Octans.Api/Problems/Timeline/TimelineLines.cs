@@ -4,57 +4,53 @@ using Octans.Domain;
 namespace Octans.Api.Problems.Timeline;
 
 /// <summary>
-/// Writes each event of a problem as one line, naming actions and exit criteria by their words rather than their
-/// ids. The history is read oldest first, so what an event refers to was always introduced by an earlier one.
+/// What a page of the timeline needs besides its events, read with them: what each action and exit criterion is called,
+/// the phase before each event, what a reassignment or a new due date moved an action from, and the names of teams and
+/// of problems a closing names as duplicated.
 /// </summary>
+public sealed record TimelineContext(
+    IReadOnlyDictionary<Guid, string> Actions, IReadOnlyDictionary<Guid, string> Criteria, IReadOnlyList<(int Version, Phase Phase)> Phases,
+    IReadOnlyDictionary<int, (Guid? TeamBefore, DateOnly? DueBefore)> Moves, IReadOnlyDictionary<Guid, string> TeamNames,
+    IReadOnlyDictionary<Guid, string> References)
+{
+    /// <summary>The phase the problem was in just before the event of this version.</summary>
+    public Phase PhaseBefore(int version) => Phases.LastOrDefault(p => p.Version < version) is { Version: > 0 } entered ? entered.Phase : Phase.Clear;
+}
+
+/// <summary>Writes each event of a problem as one line, naming actions and exit criteria by their words rather than their ids.</summary>
 public static class TimelineLines
 {
-    public static IReadOnlyList<TimelineEntry> Of(IEnumerable<IProblemEvent> history, IReadOnlyDictionary<Guid, string> teamNames,
-        IReadOnlyDictionary<Guid, string> references)
+    public static IReadOnlyList<TimelineEntry> Of(IEnumerable<StoredEvent> history, TimelineContext context)
     {
-        var actions = new Dictionary<Guid, ActionPlanned>();
-        var criteria = new Dictionary<Guid, string>();
-        var lines = new List<TimelineEntry>();
-        var phase = Phase.Clear;
-        string Team(Guid id) => teamNames.GetValueOrDefault(id, "an unknown team");
-        string Action(Guid id) => actions.TryGetValue(id, out var planned) ? Quoted(planned.Description) : "an action";
+        string Team(Guid? id) => id is { } team ? context.TeamNames.GetValueOrDefault(team, "an unknown team") : "an unknown team";
+        string Action(Guid id) => context.Actions.TryGetValue(id, out var description) ? Quoted(description) : "an action";
+        (Guid? TeamBefore, DateOnly? DueBefore) Moved(int version) => context.Moves.GetValueOrDefault(version);
 
-        foreach (var change in history)
+        return history.Select(stored =>
         {
-            var summary = change switch
+            var summary = stored.Change switch
             {
                 ProblemReported e => $"Reported {e.Reference} {Quoted(e.Title)} in {e.Area}: {e.Category}, risk {e.Risk}, at {e.Location.Description}",
                 ProblemDetailsRevised e => Revised(e),
-                ActionPlanned e => $"Planned {Quoted(e.Description)} for {Team(e.TeamId)}{Assignee(e.Assignee)}, due {Day(e.DueOn)}{(e.Phase == phase ? "" : $", for {e.Phase}")}",
+                ActionPlanned e => $"Planned {Quoted(e.Description)} for {Team(e.TeamId)}{Assignee(e.Assignee)}, due {Day(e.DueOn)}{(e.Phase == context.PhaseBefore(stored.Version) ? "" : $", for {e.Phase}")}",
                 ActionCompleted e => $"Completed {Action(e.ActionId)}: {e.Note}",
                 ActionReopened e => $"Reopened {Action(e.ActionId)}: {e.Reason}",
                 ActionCancelled e => $"Cancelled {Action(e.ActionId)}: {e.Reason}",
-                ActionReassigned e => $"Reassigned {Action(e.ActionId)} from {Team(actions.GetValueOrDefault(e.ActionId)?.TeamId ?? Guid.Empty)} to {Team(e.TeamId)}{Assignee(e.Assignee)}",
-                ActionRescheduled e => $"Moved {Action(e.ActionId)} from {Day(actions.GetValueOrDefault(e.ActionId)?.DueOn)} to {Day(e.DueOn)}: {e.Reason}",
+                ActionReassigned e => $"Reassigned {Action(e.ActionId)} from {Team(Moved(stored.Version).TeamBefore)} to {Team(e.TeamId)}{Assignee(e.Assignee)}",
+                ActionRescheduled e => $"Moved {Action(e.ActionId)} from {Day(Moved(stored.Version).DueBefore)} to {Day(e.DueOn)}: {e.Reason}",
                 NoteAdded e => $"Note: {e.Text}",
                 ExitCriterionAdded e => $"Added the {e.Phase} exit criterion {Quoted(e.Text)}",
-                ExitCriterionMet e => $"Met {(criteria.TryGetValue(e.CriterionId, out var text) ? $"the exit criterion {Quoted(text)}" : "an exit criterion")}: {e.Evidence}",
+                ExitCriterionMet e => $"Met {(context.Criteria.TryGetValue(e.CriterionId, out var text) ? $"the exit criterion {Quoted(text)}" : "an exit criterion")}: {e.Evidence}",
                 ReviewRecorded e => $"Reviewed at the meeting on {Day(e.MeetingOn)}, rated {e.Rag}: {e.Decision}{(e.NextReviewOn is { } next ? $" (next review {Day(next)})" : "")}",
                 RecurrenceLogged e => $"Seen again on {Day(e.ObservedOn)}: {e.Description}{(e.Source is { } source ? $" (reported by {source})" : "")}",
                 PhaseAdvanced e => $"Advanced from {e.From} to {e.To}{(e.Override is { } reason ? $" (override: {reason})" : "")}",
                 PhaseReverted e => $"Moved back from {e.From} to {e.To}: {e.Reason}",
-                ProblemClosed e => $"Closed as {OutcomeWords(e.Outcome)}{Duplicate(e.DuplicateOf, references)}: {e.Note}",
+                ProblemClosed e => $"Closed as {OutcomeWords(e.Outcome)}{Duplicate(e.DuplicateOf, context.References)}: {e.Note}",
                 ProblemReopened e => $"Reopened the problem: {e.Reason}",
-                _ => throw new ArgumentOutOfRangeException(nameof(history), change.GetType().Name, "This event has no line in the timeline yet."),
+                var other => throw new ArgumentOutOfRangeException(nameof(history), other.GetType().Name, "This event has no line in the timeline yet."),
             };
-            lines.Add(new TimelineEntry(change.At, change.By.Name, change.GetType().Name, summary));
-
-            switch (change)
-            {
-                case ActionPlanned e: actions[e.ActionId] = e; break;
-                case ActionReassigned e when actions.TryGetValue(e.ActionId, out var planned): actions[e.ActionId] = planned with { TeamId = e.TeamId }; break;
-                case ActionRescheduled e when actions.TryGetValue(e.ActionId, out var planned): actions[e.ActionId] = planned with { DueOn = e.DueOn }; break;
-                case ExitCriterionAdded e: criteria[e.CriterionId] = e.Text; break;
-                case PhaseAdvanced e: phase = e.To; break;
-                case PhaseReverted e: phase = e.To; break;
-            }
-        }
-        return lines;
+            return new TimelineEntry(stored.Change.At, stored.Change.By.Name, stored.Change.GetType().Name, summary, stored.Version);
+        }).ToList();
     }
 
     public static string OutcomeWords(Outcome outcome) => outcome switch

@@ -1,6 +1,7 @@
 using Marten;
+using Octans.Api.Problems;
+using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
-using Octans.Api.Setup;
 using Octans.Domain;
 using Octans.Reports.MonthlyPacks;
 
@@ -15,7 +16,7 @@ public static class MonthlyPackHistory
     public static async Task<MonthlyPackModel> AssembleAsync(IQuerySession session, string area, PackMonth month, CancellationToken cancellation)
     {
         var teams = await PartnerTeamsAsync(session, cancellation);
-        var histories = await LoadAsync(session, area, cancellation);
+        var histories = await LoadAsync(session, area, month, cancellation);
         return MonthlyPackModel.From(area, month, histories, teams);
     }
 
@@ -24,41 +25,16 @@ public static class MonthlyPackHistory
         (await session.Query<Team>().ToListAsync(cancellation)).Select(t => new PartnerTeam(t.Id, t.Name, t.Partner)).ToList();
 
     /// <summary>
-    /// Every event of every problem reported in <paramref name="area"/>, grouped by problem in stream order. A stream is
-    /// read whole: events dated after the cutoff, and problems reported after it, are left out by the model.
+    /// Every event of every problem reported in <paramref name="area"/> before the month's cutoff, grouped by problem in
+    /// stream order. A stream is read whole: events dated after the cutoff are left out by the model.
     /// </summary>
     public static async Task<IReadOnlyList<IReadOnlyList<IProblemEvent>>> LoadAsync(
-        IQuerySession session, string area, CancellationToken cancellation)
+        IQuerySession session, string area, PackMonth month, CancellationToken cancellation)
     {
-        // A problem's area is fixed when it is reported, so the snapshot's indexed area finds the same streams as
-        // the events would, without scanning them.
-        var ids = await session.Query<Problem>().Where(p => p.Area == area).Select(p => p.Id).ToListAsync(cancellation);
-        if (ids.Count == 0)
+        var ids = await ProblemRows.ReportedInAreaAsync(session, area, month.Cutoff, cancellation);
+        if (ids.Length == 0)
             return [];
-
-        // Read with plain SQL rather than Marten's event query, which deserializes each event asynchronously and
-        // spent most of a 30,000-event pack's assembly doing so. Each row is buffered whole by Npgsql, so reading its
-        // JSON synchronously never waits on the network.
-        var options = session.DocumentStore.Options;
-        var types = options.Events.AllKnownEventTypes().ToDictionary(t => t.EventTypeName, t => t.EventType);
-        var serializer = options.Serializer();
-        var histories = new Dictionary<Guid, List<IProblemEvent>>();
-        var events = new Statement(
-            $"select stream_id, type, data from {options.Events.DatabaseSchemaName}.mt_events " +
-            "where stream_id = any(?) and is_archived = false order by stream_id, version",
-            ids.ToArray());
-        await session.ReadAsync(async reader =>
-        {
-            while (await reader.ReadAsync(cancellation))
-            {
-                if (!types.TryGetValue(reader.GetString(1), out var type) || !type.IsAssignableTo(typeof(IProblemEvent)))
-                    continue;
-                var streamId = reader.GetGuid(0);
-                if (!histories.TryGetValue(streamId, out var history))
-                    histories.Add(streamId, history = []);
-                history.Add((IProblemEvent)serializer.FromJson(type, reader, 2));
-            }
-        }, cancellation, events);
-        return [.. histories.Values];
+        var events = await new EventHistory(session.DocumentStore).OfProblemsAsync(session, ids, cancellation);
+        return [.. events.GroupBy(e => e.ProblemId).Select(history => history.Select(e => e.Change).ToList())];
     }
 }

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Marten;
+using Octans.Api.ReferenceData;
+using Octans.Api.Setup;
+using Octans.Domain;
+
+namespace Octans.Api.Problems.Listing;
+
+/// <summary>The list's filters once checked. <see cref="Phase"/> stands for open problems in that phase.</summary>
+public sealed record ProblemFilter(
+    Phase? Phase, bool ClosedOnly, ProblemStatus? Status, string? Category, Guid? TeamId, Rag? Rag, bool OverdueOnly, string? Text,
+    string? Area, int Page, int PageSize, DateOnly Today)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    /// <summary>The filters as the query string gives them, every one optional; each mistake is named by its field.</summary>
+    public sealed record Asked(string? Phase = null, string? Category = null, string? TeamId = null, string? Rag = null,
+        string? Overdue = null, string? Q = null, string? Area = null, string? Status = null, string? Page = null, string? PageSize = null);
+
+    /// <summary>
+    /// Checks the filters: phase is Clear, Hold or Build for open problems in that phase, or Closed; teamId keeps problems
+    /// with an open action for that team; overdue=true keeps open problems with an action due before today in London; q is
+    /// searched for in the reference, title, statement and location; area is a name or a code.
+    /// </summary>
+    public static async Task<(ProblemFilter? Filter, Dictionary<string, string[]> Errors)> CheckAsync(Asked asked, IQuerySession session,
+        DateOnly today, CancellationToken cancellation)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [message];
+
+        var closedOnly = "Closed".Equals(asked.Phase?.Trim(), StringComparison.OrdinalIgnoreCase);
+        var openPhase = Choice.Of<Phase>(asked.Phase);
+        if (Given(asked.Phase) && openPhase is null && !closedOnly) Error("phase", "Choose the phase: Clear, Hold, Build or Closed.");
+
+        var status = Choice.Of<ProblemStatus>(asked.Status);
+        if (Given(asked.Status) && status is null) Error("status", "Choose the status: Open or Closed.");
+
+        var rag = Choice.Of<Rag>(asked.Rag);
+        if (Given(asked.Rag) && rag is null) Error("rag", "Choose the RAG rating: Red, Amber or Green.");
+
+        Guid? team = Guid.TryParse(asked.TeamId, out var parsedTeam) ? parsedTeam : null;
+        if (Given(asked.TeamId) && team is null) Error("teamId", "Give the team by its id, as GET /api/teams lists them.");
+
+        bool? overdue = bool.TryParse(asked.Overdue, out var flag) ? flag : null;
+        if (Given(asked.Overdue) && overdue is null) Error("overdue", "Use overdue=true to see only problems with overdue actions.");
+
+        var page = WholeNumber(asked.Page) ?? (Given(asked.Page) ? 0 : 1);
+        if (page < 1) Error("page", "The page must be a whole number, 1 or more.");
+
+        var size = WholeNumber(asked.PageSize) ?? (Given(asked.PageSize) ? 0 : DefaultPageSize);
+        if (size is < 1 or > MaxPageSize) Error("pageSize", $"The page size must be a whole number from 1 to {MaxPageSize}.");
+
+        var area = await ReferenceDataLookups.FindAreaAsync(session, asked.Area, cancellation);
+        if (Given(asked.Area) && area is null) Error("area", $"There is no area called '{asked.Area!.Trim()}'. Choose one of the areas Octans knows, such as High Town.");
+
+        if (errors.Count > 0) return (null, errors);
+        return (new ProblemFilter(closedOnly ? null : openPhase, closedOnly, status, Given(asked.Category) ? asked.Category!.Trim() : null, team,
+            rag, overdue == true, Given(asked.Q) ? asked.Q!.Trim() : null, area?.Name, page, size, today), errors);
+    }
+
+    /// <summary>The filters as a SQL condition over the problems' rows (as d), with its values for the ? in it, in order.</summary>
+    public (string Sql, IReadOnlyList<object> Values) Condition()
+    {
+        var conditions = new List<string> { "true" };
+        var values = new List<object>();
+        void Where(string condition, params object[] given)
+        {
+            conditions.Add(condition);
+            values.AddRange(given);
+        }
+
+        if (Area is { } area) Where($"d.{ProblemRows.Area} = ?", area);
+        if (Phase is { } phase) Where($"d.{ProblemRows.Status} = 'Open' and d.{ProblemRows.Phase} = ?", phase);
+        if (ClosedOnly) Where($"d.{ProblemRows.Status} = 'Closed'");
+        if (Status is { } status) Where($"d.{ProblemRows.Status} = ?", status);
+        if (Category is { } category) Where($"d.{ProblemRows.Category} = ?", category);
+        if (Rag is { } rag) Where($"d.{ProblemRows.Rag} = ?", rag);
+        if (TeamId is { } team) Where($"d.{ProblemRows.OpenActionTeams} @> ?", new[] { team });
+        if (OverdueOnly) Where($"d.{ProblemRows.Status} = 'Open' and d.{ProblemRows.EarliestOpenDueOn} < ?", Today);
+        if (Text is { } text)
+        {
+            // The text is matched literally: ILIKE's wildcards and its escape character in it stand for themselves.
+            var pattern = $"%{text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
+            Where($"(d.{ProblemRows.Reference} ilike ? or d.{ProblemRows.Title} ilike ? or d.{ProblemRows.Statement} ilike ? or d.{ProblemRows.Place} ilike ?)",
+                pattern, pattern, pattern, pattern);
+        }
+        return (string.Join(" and ", conditions), values);
+    }
+
+    private static bool Given(string? value) => !string.IsNullOrWhiteSpace(value);
+
+    private static int? WholeNumber(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+}

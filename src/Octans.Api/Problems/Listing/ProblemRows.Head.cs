@@ -1,0 +1,35 @@
+using Npgsql;
+using Octans.Api.Setup;
+using Octans.Domain;
+
+namespace Octans.Api.Problems.Listing;
+
+/// <summary>A problem's row whole, as the head of its page shows it.</summary>
+public sealed record ProblemHead(
+    Guid Id, string Reference, string Title, string Statement, string Category, string Area, Risk Risk, Location Location, Phase Phase,
+    ProblemStatus Status, Rag? Rag, Outcome? Outcome, string? ClosingNote, Guid? DuplicateOf, DateTimeOffset ReportedAt, string ReportedBy,
+    DateTimeOffset UpdatedAt, int Version, DateOnly? NextReviewOn, bool RecurredSinceReview, int OpenActions, int NotesTotal);
+
+public static partial class ProblemRows
+{
+    public static Statement Head(Guid id) => new(
+        $"""
+         select {Id}, {Reference}, {Title}, {Statement}, {Category}, {Area}, {Risk}, {Place}, {Latitude}, {Longitude}, {Uprn}, {Usrn}, {Ward},
+             {Phase}, {Status}, {Rag}, {Outcome}, {ClosingNote}, {DuplicateOf}, {ReportedAt}, {ReportedBy}, {UpdatedAt}, {Version},
+             {NextReviewOn}, {RecurredSinceReview}, {OpenActions}, {NotesTotal}
+         from {Table} where {Id} = ?
+         """, id);
+
+    public static ProblemHead ReadHead(NpgsqlDataReader r) => new(
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), Enum.Parse<Risk>(r.GetString(6)),
+        new Location(r.GetString(7), Number(r, 8), Number(r, 9), Text(r, 10), Text(r, 11), Text(r, 12)),
+        Enum.Parse<Phase>(r.GetString(13)), Enum.Parse<ProblemStatus>(r.GetString(14)), Choice<Rag>(r, 15), Choice<Outcome>(r, 16), Text(r, 17),
+        r.IsDBNull(18) ? null : r.GetGuid(18), r.GetFieldValue<DateTimeOffset>(19), r.GetString(20), r.GetFieldValue<DateTimeOffset>(21),
+        r.GetInt32(22), r.IsDBNull(23) ? null : r.GetFieldValue<DateOnly>(23), r.GetBoolean(24), r.GetInt32(25), r.GetInt32(26));
+
+    private static string? Text(NpgsqlDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
+
+    private static double? Number(NpgsqlDataReader r, int column) => r.IsDBNull(column) ? null : r.GetDouble(column);
+
+    private static T? Choice<T>(NpgsqlDataReader r, int column) where T : struct, Enum => r.IsDBNull(column) ? null : Enum.Parse<T>(r.GetString(column));
+}

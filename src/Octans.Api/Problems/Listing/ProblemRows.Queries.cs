@@ -1,0 +1,82 @@
+using Marten;
+using Npgsql;
+using Octans.Api.Setup;
+using Octans.Api.Teams.TaskList;
+using Octans.Domain;
+
+namespace Octans.Api.Problems.Listing;
+
+public sealed record ProblemListItem(
+    Guid Id, string Reference, string Title, string Category, string Area, Phase Phase, ProblemStatus Status, Rag? Rag, Risk Risk,
+    int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version);
+
+public sealed record ProblemListPage(IReadOnlyList<ProblemListItem> Items, int Total, int Page, int PageSize);
+
+/// <summary>Open problems in each phase, and how many problems are closed.</summary>
+public sealed record ProblemsByPhase(int Clear, int Hold, int Build, int Closed);
+
+public static partial class ProblemRows
+{
+    /// <summary>
+    /// A page of the list, most recently updated first, with the count of every match. The page is chosen from the
+    /// matches' ids and update times alone, and only its rows are then built and their overdue actions counted:
+    /// PostgreSQL would otherwise build every match's columns before sorting and keeping fifty.
+    /// </summary>
+    public static async Task<ProblemListPage> PageAsync(IQuerySession session, ProblemFilter filter, CancellationToken cancellation)
+    {
+        var (condition, values) = filter.Condition();
+        var page = await session.ReadAsync(
+            $"""
+             with matched as (select d.{Id}, d.{UpdatedAt} from {Table} as d where {condition}),
+                  page as (select {Id}, {UpdatedAt} from matched order by {UpdatedAt} desc, {Id} desc offset ? limit ?)
+             select d.{Id}, d.{Reference}, d.{Title}, d.{Category}, d.{Area}, d.{Phase}, d.{Status}, d.{Rag}, d.{Risk}, d.{OpenActions},
+                 (select count(*) from {TeamTasks.Table} as t
+                  where t.{TeamTasks.ProblemId} = d.{Id} and t.{TeamTasks.Status} = 'Open' and t.{TeamTasks.DueOn} < ?)::int,
+                 d.{UpdatedAt}, d.{Version}, (select count(*) from matched)::int
+             from page join {Table} as d on d.{Id} = page.{Id}
+             order by page.{UpdatedAt} desc, page.{Id} desc
+             """,
+            r => (Item: ListItem(r), Total: r.GetInt32(13)), cancellation, [.. values, (filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Today]);
+        // The total rides on the rows of the page; a page past the end has none, so the matches are counted on their own.
+        var total = page.Count > 0 ? page[0].Total : filter.Page > 1 ? await CountAsync(session, condition, values, cancellation) : 0;
+        return new ProblemListPage([.. page.Select(p => p.Item)], total, filter.Page, filter.PageSize);
+    }
+
+    private static async Task<int> CountAsync(IQuerySession session, string condition, IReadOnlyList<object> values, CancellationToken cancellation) =>
+        await session.ReadFirstAsync($"select count(*)::int from {Table} as d where {condition}", r => r.GetInt32(0), cancellation, [.. values]);
+
+    /// <summary>Open problems per phase and closed problems, for one area or all of them, from the index of status and phase.</summary>
+    public static async Task<ProblemsByPhase> CountByPhaseAsync(IQuerySession session, string? area, CancellationToken cancellation)
+    {
+        var counts = await session.ReadAsync(
+            $"select {Status}, {Phase}, count(*)::int from {Table} where ?::text is null or {Area} = ? group by {Status}, {Phase}",
+            r => (Status: r.GetString(0), Phase: r.GetString(1), Count: r.GetInt32(2)), cancellation, area, area);
+        int Open(Phase phase) => counts.Where(c => c.Status == "Open" && c.Phase == phase.ToString()).Sum(c => c.Count);
+        return new ProblemsByPhase(Open(Domain.Phase.Clear), Open(Domain.Phase.Hold), Open(Domain.Phase.Build),
+            counts.Where(c => c.Status == "Closed").Sum(c => c.Count));
+    }
+
+    /// <summary>The references of these problems, for naming them where only their ids are known.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> ReferencesAsync(IQuerySession session, Guid[] ids, CancellationToken cancellation) =>
+        ids.Length == 0
+            ? new Dictionary<Guid, string>()
+            : (await session.ReadAsync($"select {Id}, {Reference} from {Table} where {Id} = any(?)", r => (r.GetGuid(0), r.GetString(1)),
+                cancellation, ids)).ToDictionary(p => p.Item1, p => p.Item2);
+
+    /// <summary>The id of the problem with this reference (such as HT-0007), ignoring case.</summary>
+    public static Task<Guid?> FindByReferenceAsync(IQuerySession session, string reference, CancellationToken cancellation) =>
+        session.ReadFirstAsync($"select {Id} from {Table} where {Reference} = ?", r => (Guid?)r.GetGuid(0), cancellation,
+            reference.Trim().ToUpperInvariant());
+
+    /// <summary>The problems reported in an area before an instant, by the area's name.</summary>
+    public static async Task<Guid[]> ReportedInAreaAsync(IQuerySession session, string area, DateTimeOffset before, CancellationToken cancellation) =>
+        [.. await session.ReadAsync($"select {Id} from {Table} where {Area} = ? and {ReportedAt} < ?", r => r.GetGuid(0), cancellation, area, before)];
+
+    public static async Task<bool> ExistsAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
+        await session.ReadFirstAsync($"select true from {Table} where {Id} = ?", r => r.GetBoolean(0), cancellation, id);
+
+    private static ProblemListItem ListItem(NpgsqlDataReader r) => new(
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Enum.Parse<Phase>(r.GetString(5)),
+        Enum.Parse<ProblemStatus>(r.GetString(6)), r.IsDBNull(7) ? null : Enum.Parse<Rag>(r.GetString(7)), Enum.Parse<Risk>(r.GetString(8)),
+        r.GetInt32(9), r.GetInt32(10), r.GetFieldValue<DateTimeOffset>(11), r.GetInt32(12));
+}

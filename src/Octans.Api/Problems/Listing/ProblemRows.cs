@@ -1,0 +1,101 @@
+using Marten;
+using Octans.Api.Setup;
+using Octans.Api.Teams.TaskList;
+using Octans.Domain;
+using Weasel.Postgresql.Tables;
+
+namespace Octans.Api.Problems.Listing;
+
+/// <summary>
+/// The problems read model: one row per problem with everything the board, the list, the dashboard and the head of
+/// the problem page show, kept by <see cref="Project"/> in the transaction of every write.
+/// </summary>
+public static partial class ProblemRows
+{
+    public const string Name = "problems";
+    public static readonly string Table = ReadTables.Qualified(Name);
+
+    public const string Id = "id", Reference = "reference", Title = "title", Statement = "statement", Category = "category", Area = "area",
+        Risk = "risk", Place = "location_description", Latitude = "latitude", Longitude = "longitude", Uprn = "uprn", Usrn = "usrn",
+        Ward = "ward", Phase = "phase", Status = "status", Rag = "rag", Outcome = "outcome", ClosingNote = "closing_note",
+        DuplicateOf = "duplicate_of", ReportedAt = "reported_at", ReportedBy = "reported_by", UpdatedAt = "updated_at",
+        Version = "version", NextReviewOn = "next_review_on", RecurredSinceReview = "recurred_since_review",
+        OpenActions = "open_actions", EarliestOpenDueOn = "earliest_open_due_on", OpenActionTeams = "open_action_team_ids",
+        NotesTotal = "notes_total";
+
+    public static void Declare(StoreOptions options) => options.Declare(Name, table =>
+    {
+        table.AddColumn(Id, "uuid").AsPrimaryKey();
+        foreach (var text in new[] { Reference, Title, Statement, Category, Area, Risk, Place, Phase, Status, ReportedBy })
+            table.AddColumn(text, "text").NotNull();
+        foreach (var text in new[] { Uprn, Usrn, Ward, Rag, Outcome, ClosingNote })
+            table.AddColumn(text, "text");
+        table.AddColumn(Latitude, "double precision");
+        table.AddColumn(Longitude, "double precision");
+        table.AddColumn(DuplicateOf, "uuid");
+        table.AddColumn(ReportedAt, "timestamp with time zone").NotNull();
+        table.AddColumn(UpdatedAt, "timestamp with time zone").NotNull();
+        table.AddColumn(Version, "integer").NotNull();
+        table.AddColumn(NextReviewOn, "date");
+        table.AddColumn(RecurredSinceReview, "boolean").NotNull();
+        table.AddColumn(OpenActions, "integer").NotNull();
+        table.AddColumn(EarliestOpenDueOn, "date");
+        table.AddColumn(OpenActionTeams, "uuid[]").NotNull();
+        table.AddColumn(NotesTotal, "integer").NotNull();
+
+        table.Index([Reference], unique: true);
+        table.Index([Area, UpdatedAt]);
+        table.Index([UpdatedAt]);
+        table.Index([Category]);
+        table.Index([EarliestOpenDueOn], where: $"{Status} = 'Open'");
+        // Containment (@>) of a team in the open actions' teams is answered by a GIN index.
+        table.Index([OpenActionTeams]).Method = IndexMethod.gin;
+        // Open problems of a phase for the list, and every problem counted by status and phase for the dashboard and the
+        // board, which PostgreSQL then answers from this index alone.
+        table.Index([Status, Phase]);
+    });
+
+    /// <summary>Keeps the problem's row up to date with one statement per event, after the team tasks have moved.</summary>
+    public static void Project(IDocumentOperations operations, IProblemEvent change, int version)
+    {
+        if (change is ProblemReported r)
+        {
+            operations.Queue(
+                $"""
+                 insert into {Table} ({Id}, {Reference}, {Title}, {Statement}, {Category}, {Area}, {Risk}, {Place}, {Latitude}, {Longitude},
+                     {Uprn}, {Usrn}, {Ward}, {Phase}, {Status}, {ReportedAt}, {ReportedBy}, {UpdatedAt}, {Version}, {RecurredSinceReview},
+                     {OpenActions}, {OpenActionTeams}, {NotesTotal})
+                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, '{"{}"}', 0)
+                 """,
+                r.ProblemId, r.Reference, r.Title, r.Statement, r.Category, r.Area, r.Risk, r.Location.Description, r.Location.Latitude,
+                r.Location.Longitude, r.Location.Uprn, r.Location.Usrn, r.Location.Ward, Domain.Phase.Clear, ProblemStatus.Open,
+                r.ReportedAt, r.By.Name, r.ReportedAt, version);
+            return;
+        }
+
+        var (set, values) = Changes(change);
+        operations.Queue($"update {Table} set {set}{UpdatedAt} = ?, {Version} = ? where {Id} = ?", [.. values, change.At, version, change.ProblemId]);
+    }
+
+    /// <summary>What an event changes besides the time and version, as "column = value, " assignments and their values.</summary>
+    private static (string Set, object?[] Values) Changes(IProblemEvent change) => change switch
+    {
+        ProblemDetailsRevised e => (
+            $"{Title} = coalesce(?, {Title}), {Statement} = coalesce(?, {Statement}), {Category} = coalesce(?, {Category}), " +
+            $"{Risk} = coalesce(?, {Risk}), " + (e.Location is null ? "" :
+                $"{Place} = ?, {Latitude} = ?, {Longitude} = ?, {Uprn} = ?, {Usrn} = ?, {Ward} = ?, "),
+            [e.Title, e.Statement, e.Category, e.Risk?.ToString(),
+                .. e.Location is { } l ? new object?[] { l.Description, l.Latitude, l.Longitude, l.Uprn, l.Usrn, l.Ward } : []]),
+        ActionPlanned or ActionCompleted or ActionReopened or ActionCancelled or ActionReassigned or ActionRescheduled =>
+            ($"({OpenActions}, {EarliestOpenDueOn}, {OpenActionTeams}) = ({TeamTasks.OpenOfProblem}), ", [change.ProblemId]),
+        NoteAdded => ($"{NotesTotal} = {NotesTotal} + 1, ", []),
+        ReviewRecorded e => ($"{Rag} = ?, {NextReviewOn} = ?, {RecurredSinceReview} = false, ", [e.Rag, e.NextReviewOn]),
+        // In Clear the harm is still being removed, so a recurrence is expected rather than a warning sign.
+        RecurrenceLogged => ($"{RecurredSinceReview} = {RecurredSinceReview} or {Phase} <> 'Clear', ", []),
+        PhaseAdvanced e => ($"{Phase} = ?, ", [e.To]),
+        PhaseReverted e => ($"{Phase} = ?, ", [e.To]),
+        ProblemClosed e => ($"{Status} = 'Closed', {Outcome} = ?, {ClosingNote} = ?, {DuplicateOf} = ?, ", [e.Outcome, e.Note, e.DuplicateOf]),
+        ProblemReopened => ($"{Status} = 'Open', {Outcome} = null, {ClosingNote} = null, {DuplicateOf} = null, ", []),
+        _ => ("", []),
+    };
+}
