@@ -172,4 +172,13 @@ public class ProblemHistoryTests
         ids.ShouldNotContain(other.NextId());
         ids.ShouldAllBe(id => id.Version == 8 && (id.Variant & 0xC) == 0x8);
     }
+
+    [Fact]
+    public void The_ids_of_a_problem_do_not_change_from_one_release_to_the_next()
+    {
+        var history = GivenTheAlleyReported();
+
+        new[] { history.NextId(), history.NextId() }.ShouldBe(
+            [Guid.Parse("4aadb870-2a2f-87e6-bdb7-33a4eeee9e57"), Guid.Parse("22dd092c-f8d0-87b3-8222-e7afc64cd991")]);
+    }
 }
