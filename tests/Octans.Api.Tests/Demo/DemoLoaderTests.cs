@@ -39,15 +39,16 @@ public sealed class DemoLoaderTests
             {
                 var expected = Problem.Replay(history.Events);
                 var stored = problems[history.ProblemId];
-                (stored.Reference, stored.Phase, stored.Status, stored.Version).ShouldBe((expected.Reference, expected.Phase, expected.Status, expected.Version));
+                (stored.Reference, stored.Phase, stored.Status, stored.Version)
+                    .ShouldBe((expected.Reference, expected.Phase, expected.Status, expected.Version));
                 var shown = (await ProblemRecord.ReadAsync(session, history.ProblemId, London.Today(Now), CancellationToken.None))!;
                 var closing = expected.Status == ProblemStatus.Closed ? history.Events.OfType<ProblemClosed>().Last() : null;
                 (shown.Outcome, shown.UpdatedAt, shown.Version).ShouldBe((closing?.Outcome, history.Events[^1].At, expected.Version));
-            }
 
-            var first = demo[0];
-            var events = await session.Events.FetchStreamAsync(first.ProblemId);
-            events.Select(e => e.Timestamp).ShouldBe(first.Events.Select(e => e.At));
+                var events = await session.Events.FetchStreamAsync(history.ProblemId);
+                events.Select(e => e.Data).ShouldBe(history.Events);
+                events.Select(e => e.Timestamp).ShouldBe(history.Events.Select(e => e.At));
+            }
         }
 
         await using (var session = store.LightweightSession())

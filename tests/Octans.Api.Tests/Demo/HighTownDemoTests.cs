@@ -20,7 +20,8 @@ public sealed class HighTownDemoTests
     {
         Problems.Count.ShouldBeGreaterThanOrEqualTo(30);
         Problems.Select(p => p.Reference).ShouldBe(Enumerable.Range(1, Problems.Count).Select(n => $"HT-{n:0000}"));
-        Demo.Select(h => ((ProblemReported)h.Events[0]).ReportedAt).ShouldBeInOrder();
+        Demo.Select(h => h.Events[0]).ShouldAllBe(e => e is ProblemReported);
+        Demo.Select(h => h.Events[0].At).ShouldBeInOrder();
         Problems.Select(p => p.Id).Distinct().Count().ShouldBe(Problems.Count);
         Demo.ShouldAllBe(h => h.Events.All(e => e.ProblemId == h.ProblemId));
     }
@@ -44,13 +45,13 @@ public sealed class HighTownDemoTests
         var open = Problems.Where(p => p.Status == ProblemStatus.Open).ToList();
         open.Select(p => p.Phase).Distinct().ShouldBe([Phase.Clear, Phase.Hold, Phase.Build], ignoreOrder: true);
 
-        var closed = Problems.Where(p => p.Status == ProblemStatus.Closed).ToList();
+        var closed = Demo.Where(h => h.Problem.Status == ProblemStatus.Closed)
+            .Select(h => (ReportedAt: h.Events[0].At, Closing: h.Events.OfType<ProblemClosed>().Last()))
+            .ToList();
         closed.Count.ShouldBeGreaterThanOrEqualTo(5);
-        var closings = Demo.Where(h => closed.Any(p => p.Id == h.ProblemId)).Select(h => h.Events.OfType<ProblemClosed>().Last()).ToList();
-        closings.Select(c => c.Outcome).Distinct().Count().ShouldBeGreaterThanOrEqualTo(4);
-        var duplicate = closings.Single(c => c.Outcome == Outcome.Duplicate);
-        DateTimeOffset ReportedAt(Guid id) => ((ProblemReported)Demo.Single(h => h.ProblemId == id).Events[0]).ReportedAt;
-        ReportedAt(duplicate.DuplicateOf!.Value).ShouldBeLessThan(ReportedAt(duplicate.ProblemId));
+        closed.Select(p => p.Closing.Outcome).Distinct().Count().ShouldBeGreaterThanOrEqualTo(4);
+        var duplicate = closed.Single(p => p.Closing.Outcome == Outcome.Duplicate);
+        Demo.ShouldContain(h => h.ProblemId == duplicate.Closing.DuplicateOf && h.Events[0].At < duplicate.ReportedAt);
     }
 
     [Fact]

@@ -34,41 +34,35 @@ public static class GivenProblems
         var id = Guid.CreateVersion7();
         await using var session = app.Store.LightweightSession();
         var reference = await ProblemReferences.NextAsync(session, area.Id, CancellationToken.None);
-        var decision = ProblemDecisions.Decide(
+        var history = ProblemHistory.Report(
             new ReportProblem(id, reference, title, statement ?? $"{title}: reported by residents at the ward surgery.", category, area.Name, risk,
                 new Location(location ?? "Wenlock Street, High Town", null, null, null, null, null)),
             Coordinator, at ?? app.Clock.GetUtcNow());
-        decision.IsRefused.ShouldBeFalse(decision.Detail);
-        session.Events.StartStream<Problem>(id, [.. decision.Events]);
+        session.Events.StartStream<Problem>(id, [.. history.Events]);
         await session.SaveChangesAsync();
-        return new GivenProblem(app, Problem.Replay(decision.Events));
+        return new GivenProblem(app, history);
     }
 
     private static Actor ActorFor(string email) =>
         DemoAccounts.All.Single(a => a.Email == email) is var user ? new Actor(user.Id, user.Name) : throw new InvalidOperationException();
 }
 
-/// <summary>One problem written through the domain: each step is decided against its current state and appended.</summary>
-public sealed class GivenProblem(AppFixture app, Problem state)
+/// <summary>One problem written through <see cref="ProblemHistory"/>: each step is decided against its current state and appended.</summary>
+public sealed class GivenProblem(AppFixture app, ProblemHistory history)
 {
-    public Problem State => state;
-    public Guid Id => state.Id;
-    public int Version => state.Version;
-    public string Reference => state.Reference;
+    public Problem State => history.Problem;
+    public Guid Id => history.ProblemId;
+    public int Version => history.Problem.Version;
+    public string Reference => history.Problem.Reference;
 
     /// <summary>Decides <paramref name="command"/> at <paramref name="at"/> (now by default) and appends its events.</summary>
     public async Task<GivenProblem> Then(object command, DateTimeOffset? at = null, Actor? by = null)
     {
-        var decision = Decide(command, by ?? GivenProblems.Coordinator, at ?? app.Clock.GetUtcNow());
-        decision.IsRefused.ShouldBeFalse(decision.Detail);
+        var before = history.Events.Count;
+        history.Then(command, by ?? GivenProblems.Coordinator, at ?? app.Clock.GetUtcNow());
         await using var session = app.Store.LightweightSession();
-        session.Events.Append(state.Id, state.Version + decision.Events.Count, [.. decision.Events]);
+        session.Events.Append(history.ProblemId, history.Problem.Version, [.. history.Events.Skip(before)]);
         await session.SaveChangesAsync();
-        foreach (var e in decision.Events)
-        {
-            state.Play(e);
-            state.Version++;
-        }
         return this;
     }
 
@@ -79,27 +73,6 @@ public sealed class GivenProblem(AppFixture app, Problem state)
         await Then(new PlanAction(actionId, description, teamId, dueOn, phase), at);
         return actionId;
     }
-
-    private Decision Decide(object command, Actor by, DateTimeOffset now) => command switch
-    {
-        ReviseDetails c => ProblemDecisions.Decide(state, c, by, now),
-        PlanAction c => ProblemDecisions.Decide(state, c, by, now),
-        CompleteAction c => ProblemDecisions.Decide(state, c, by, now),
-        ReopenAction c => ProblemDecisions.Decide(state, c, by, now),
-        CancelAction c => ProblemDecisions.Decide(state, c, by, now),
-        ReassignAction c => ProblemDecisions.Decide(state, c, by, now),
-        RescheduleAction c => ProblemDecisions.Decide(state, c, by, now),
-        AddNote c => ProblemDecisions.Decide(state, c, by, now),
-        AddExitCriterion c => ProblemDecisions.Decide(state, c, by, now),
-        MeetExitCriterion c => ProblemDecisions.Decide(state, c, by, now),
-        RecordReview c => ProblemDecisions.Decide(state, c, by, now),
-        LogRecurrence c => ProblemDecisions.Decide(state, c, by, now),
-        AdvancePhase c => ProblemDecisions.Decide(state, c, by, now),
-        RevertPhase c => ProblemDecisions.Decide(state, c, by, now),
-        CloseProblem c => ProblemDecisions.Decide(state, c, by, now),
-        ReopenProblem c => ProblemDecisions.Decide(state, c, by, now),
-        _ => throw new ArgumentException($"{command.GetType().Name} is not a command on a problem.", nameof(command)),
-    };
 }
 
 /// <summary>The reads the read-side tests make, checking the status code each answers with.</summary>
