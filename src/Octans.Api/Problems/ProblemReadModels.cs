@@ -14,7 +14,7 @@ namespace Octans.Api.Problems;
 /// <summary>
 /// Keeps every read model of problems in the transaction of every write: each event goes to each read model in turn,
 /// in the order of the events, as SQL sent in the write's own batch. Nothing is read back first, so a write costs the
-/// same however long its problem's history. The team tasks move before the problem's row, which counts them.
+/// same however long its problem's history.
 /// </summary>
 public sealed class ProblemReadModels : IProjection
 {
@@ -58,8 +58,8 @@ public sealed class ProblemReadModels : IProjection
 
     public static void Project(IDocumentOperations operations, IProblemEvent change, int version)
     {
-        TeamTasks.Project(operations, change, version);
         ProblemRows.Project(operations, change, version);
+        TeamTasks.Project(operations, change, version);
         ProblemRecord.Project(operations, change, version);
         ProblemNotes.Project(operations, change, version);
     }

@@ -1,7 +1,6 @@
 using Marten;
 using Npgsql;
 using Octans.Api.Setup;
-using Octans.Api.Teams.TaskList;
 using Octans.Domain;
 
 namespace Octans.Api.Problems.Listing;
@@ -30,8 +29,7 @@ public static partial class ProblemRows
              with matched as (select d.{Id}, d.{UpdatedAt} from {Table} as d where {condition}),
                   page as (select {Id}, {UpdatedAt} from matched order by {UpdatedAt} desc, {Id} desc offset ? limit ?)
              select d.{Id}, d.{Reference}, d.{Title}, d.{Category}, d.{Area}, d.{Phase}, d.{Status}, d.{Rag}, d.{Risk}, d.{OpenActions},
-                 (select count(*) from {TeamTasks.Table} as t
-                  where t.{TeamTasks.ProblemId} = d.{Id} and t.{TeamTasks.Status} = 'Open' and t.{TeamTasks.DueOn} < ?)::int,
+                 (select count(*) from unnest(d.{OpenDueDates}) as due where due < ?)::int,
                  d.{UpdatedAt}, d.{Version}, (select count(*) from matched)::int
              from page join {Table} as d on d.{Id} = page.{Id}
              order by page.{UpdatedAt} desc, page.{Id} desc

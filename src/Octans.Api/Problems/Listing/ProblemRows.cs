@@ -1,6 +1,5 @@
 using Marten;
 using Octans.Api.Setup;
-using Octans.Api.Teams.TaskList;
 using Octans.Domain;
 using Weasel.Postgresql.Tables;
 
@@ -21,7 +20,7 @@ public static partial class ProblemRows
         DuplicateOf = "duplicate_of", ReportedAt = "reported_at", ReportedBy = "reported_by", UpdatedAt = "updated_at",
         Version = "version", NextReviewOn = "next_review_on", RecurredSinceReview = "recurred_since_review",
         OpenActions = "open_actions", EarliestOpenDueOn = "earliest_open_due_on", OpenActionTeams = "open_action_team_ids",
-        NotesTotal = "notes_total";
+        OpenDueDates = "open_due_dates", NotesTotal = "notes_total";
 
     public static void Declare(StoreOptions options) => options.Declare(Name, table =>
     {
@@ -41,6 +40,7 @@ public static partial class ProblemRows
         table.AddColumn(OpenActions, "integer").NotNull();
         table.AddColumn(EarliestOpenDueOn, "date");
         table.AddColumn(OpenActionTeams, "uuid[]").NotNull();
+        table.AddColumn(OpenDueDates, "date[]").NotNull();
         table.AddColumn(NotesTotal, "integer").NotNull();
 
         table.Index([Reference], unique: true);
@@ -55,7 +55,10 @@ public static partial class ProblemRows
         table.Index([Status, Phase]);
     });
 
-    /// <summary>Keeps the problem's row up to date with one statement per event, after the team tasks have moved.</summary>
+    /// <summary>
+    /// Keeps the problem's row up to date with one statement per event. Its open actions (how many, their teams and due
+    /// dates) are set by the team tasks, which know them.
+    /// </summary>
     public static void Project(IDocumentOperations operations, IProblemEvent change, int version)
     {
         if (change is ProblemReported r)
@@ -64,8 +67,8 @@ public static partial class ProblemRows
                 $"""
                  insert into {Table} ({Id}, {Reference}, {Title}, {Statement}, {Category}, {Area}, {Risk}, {Place}, {Latitude}, {Longitude},
                      {Uprn}, {Usrn}, {Ward}, {Phase}, {Status}, {ReportedAt}, {ReportedBy}, {UpdatedAt}, {Version}, {RecurredSinceReview},
-                     {OpenActions}, {OpenActionTeams}, {NotesTotal})
-                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, '{"{}"}', 0)
+                     {OpenActions}, {OpenActionTeams}, {OpenDueDates}, {NotesTotal})
+                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, '{"{}"}', '{"{}"}', 0)
                  """,
                 r.ProblemId, r.Reference, r.Title, r.Statement, r.Category, r.Area, r.Risk, r.Location.Description, r.Location.Latitude,
                 r.Location.Longitude, r.Location.Uprn, r.Location.Usrn, r.Location.Ward, Domain.Phase.Clear, ProblemStatus.Open,
@@ -86,8 +89,6 @@ public static partial class ProblemRows
                 $"{Place} = ?, {Latitude} = ?, {Longitude} = ?, {Uprn} = ?, {Usrn} = ?, {Ward} = ?, "),
             [e.Title, e.Statement, e.Category, e.Risk?.ToString(),
                 .. e.Location is { } l ? new object?[] { l.Description, l.Latitude, l.Longitude, l.Uprn, l.Usrn, l.Ward } : []]),
-        ActionPlanned or ActionCompleted or ActionReopened or ActionCancelled or ActionReassigned or ActionRescheduled =>
-            ($"({OpenActions}, {EarliestOpenDueOn}, {OpenActionTeams}) = ({TeamTasks.OpenOfProblem}), ", [change.ProblemId]),
         NoteAdded => ($"{NotesTotal} = {NotesTotal} + 1, ", []),
         ReviewRecorded e => ($"{Rag} = ?, {NextReviewOn} = ?, {RecurredSinceReview} = false, ", [e.Rag, e.NextReviewOn]),
         // In Clear the harm is still being removed, so a recurrence is expected rather than a warning sign.

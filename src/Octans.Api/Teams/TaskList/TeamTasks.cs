@@ -19,9 +19,6 @@ public static partial class TeamTasks
         Description = "description", Assignee = "assignee", DueOn = "due_on", Status = "status", PlannedAt = "planned_at",
         CompletedAt = "completed_at", CompletedBy = "completed_by", Note = "note", CancelledReason = "cancelled_reason";
 
-    /// <summary>A problem's open actions as its row counts them: how many, the earliest due date and their teams.</summary>
-    public static readonly string OpenOfProblem =
-        $"select count(*), min({DueOn}), coalesce(array_agg(distinct {TeamId}), '{"{}"}') from {Table} where {ProblemId} = ? and {Status} = 'Open'";
 
     public static void Declare(StoreOptions options) => options.Declare(Name, table =>
     {
@@ -45,8 +42,22 @@ public static partial class TeamTasks
         table.Index([ProblemId, Position]);
     });
 
-    /// <summary>Keeps the action's row up to date; its problem's row is updated after it, from these rows.</summary>
+    /// <summary>Keeps the action's row up to date, and its problem's row's count of open actions, their teams and due dates.</summary>
     public static void Project(IDocumentOperations operations, IProblemEvent change, int version)
+    {
+        if (Move(operations, change, version))
+            operations.Queue(
+                $"""
+                 update {ProblemRows.Table} set ({ProblemRows.OpenActions}, {ProblemRows.EarliestOpenDueOn}, {ProblemRows.OpenActionTeams}, {ProblemRows.OpenDueDates}) =
+                     (select count(*), min({DueOn}), coalesce(array_agg(distinct {TeamId}), '{"{}"}'), coalesce(array_agg({DueOn}), '{"{}"}')
+                      from {Table} where {ProblemId} = ? and {Status} = 'Open')
+                 where {ProblemRows.Id} = ?
+                 """,
+                change.ProblemId, change.ProblemId);
+    }
+
+    /// <summary>Moves the action an event is about; false for events about no action.</summary>
+    private static bool Move(IDocumentOperations operations, IProblemEvent change, int version)
     {
         switch (change)
         {
@@ -77,7 +88,10 @@ public static partial class TeamTasks
                 TimelineMoves.KeepDueDateBefore(operations, e, version);
                 Update(operations, e.ActionId, $"{DueOn} = ?", e.DueOn);
                 break;
+            default:
+                return false;
         }
+        return true;
     }
 
     private static void Update(IDocumentOperations operations, Guid actionId, string set, params object?[] values) =>
