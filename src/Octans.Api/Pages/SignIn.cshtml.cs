@@ -33,7 +33,7 @@ public sealed class SignInModel(Passwords passwords) : PageModel
         var user = await passwords.CheckAsync(Email!, Password!, cancellation);
         if (user is null)
         {
-            ModelState.AddModelError("email", IssueTokenEndpoint.Refusal);
+            ModelState.AddModelError("email", Passwords.Refusal);
             return Page();
         }
 

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Setup;
 using Octans.Api.SigningIn;
 using Octans.Domain;
 using Wolverine.Http;
@@ -38,14 +39,12 @@ public static class ReferenceDataRules
         return errors;
     }
 
-    public static ProblemDetails Invalid(Dictionary<string, string[]> errors) =>
-        new HttpValidationProblemDetails(errors) { Status = 400, Title = "That could not be saved", Detail = string.Join(" ", errors.Values.SelectMany(m => m)) };
 }
 
 public static class AddTeamEndpoint
 {
     public static async Task<ProblemDetails> ValidateAsync(AddTeam request, IQuerySession session, CancellationToken cancellation) =>
-        await ReferenceDataRules.CheckTeamAsync(request, session, cancellation) is { Count: > 0 } errors ? ReferenceDataRules.Invalid(errors) : WolverineContinue.NoProblems;
+        await ReferenceDataRules.CheckTeamAsync(request, session, cancellation) is { Count: > 0 } errors ? Answers.Invalid(errors) : WolverineContinue.NoProblems;
 
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/teams", Name = "AddTeam")]
@@ -60,7 +59,7 @@ public static class AddTeamEndpoint
 public static class AddCategoryEndpoint
 {
     public static async Task<ProblemDetails> ValidateAsync(AddCategory request, IQuerySession session, CancellationToken cancellation) =>
-        await ReferenceDataRules.CheckCategoryAsync(request, session, cancellation) is { Count: > 0 } errors ? ReferenceDataRules.Invalid(errors) : WolverineContinue.NoProblems;
+        await ReferenceDataRules.CheckCategoryAsync(request, session, cancellation) is { Count: > 0 } errors ? Answers.Invalid(errors) : WolverineContinue.NoProblems;
 
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/categories", Name = "AddCategory")]
@@ -80,7 +79,7 @@ public static class RemoveCategoryEndpoint
     public static async Task<IResult> Delete(string name, IDocumentSession session, CancellationToken cancellation)
     {
         if (await session.LoadAsync<Category>(name, cancellation) is null)
-            return Results.Problem(statusCode: 404, title: "Not found", detail: $"There is no category called '{name}'.");
+            return Answers.NotFound($"There is no category called '{name}'.").Result();
         session.Delete<Category>(name);
         await session.SaveChangesAsync(cancellation);
         return Results.NoContent();

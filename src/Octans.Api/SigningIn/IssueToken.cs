@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Setup;
 using Wolverine.Http;
 
 namespace Octans.Api.SigningIn;
@@ -8,9 +9,6 @@ public sealed record TokenRequest(string? Email, string? Password);
 
 public static class IssueTokenEndpoint
 {
-    public const string Refusal =
-        "The email or password is not right. After five failed attempts in a row an account is locked for 15 minutes.";
-
     public static ProblemDetails Validate(TokenRequest request)
     {
         var errors = new Dictionary<string, string[]>();
@@ -18,7 +16,7 @@ public static class IssueTokenEndpoint
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["Enter your password."];
         return errors.Count == 0
             ? WolverineContinue.NoProblems
-            : new HttpValidationProblemDetails(errors) { Status = 400, Title = "Sign-in needs an email and a password", Detail = "Enter both your email address and your password." };
+            : Answers.Invalid(errors, "Enter both your email address and your password.");
     }
 
     [AllowAnonymous]
@@ -29,7 +27,7 @@ public static class IssueTokenEndpoint
     {
         var user = await passwords.CheckAsync(request.Email!, request.Password!, cancellation);
         if (user is null)
-            return Results.Problem(statusCode: 401, title: "Sign-in failed", detail: Refusal);
+            return Results.Problem(statusCode: 401, title: "Sign-in failed", detail: Passwords.Refusal);
         return Results.Ok(await tokens.IssueAsync(user, cancellation));
     }
 }

@@ -7,6 +7,10 @@ namespace Octans.Api.SigningIn;
 public sealed class Passwords(IDocumentStore store, TimeProvider clock, ILogger<Passwords> logger)
 {
     public const int AttemptsBeforeLockout = 5;
+
+    /// <summary>What a wrong pair is told, whether the email exists or not.</summary>
+    public const string Refusal =
+        "The email or password is not right. After five failed attempts in a row an account is locked for 15 minutes.";
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     private static readonly PasswordHasher<User> Hasher = new();

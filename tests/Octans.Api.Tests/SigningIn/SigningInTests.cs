@@ -55,7 +55,7 @@ public sealed class SigningInTests(AppFixture app)
             await RefusedSignIn(user.Email, "wrong-password");
 
         var whileLocked = await RefusedSignIn(user.Email, password);
-        whileLocked.Detail.ShouldBe(IssueTokenEndpoint.Refusal);
+        whileLocked.Detail.ShouldBe(Passwords.Refusal);
 
         app.Clock.Advance(Passwords.LockoutDuration + TimeSpan.FromSeconds(1));
         await app.Host.Scenario(s =>

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Setup;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
 using Wolverine.Http;
@@ -16,7 +17,7 @@ public static class ChangeUserRoleEndpoint
         var (role, team, errors) = await UserRules.CheckRoleAsync(request.Role, request.TeamId, session, cancellation);
         return errors.Count == 0
             ? (new ChangedRole(role!.Value, team), WolverineContinue.NoProblems)
-            : (new ChangedRole(default, null), UserRules.Invalid(errors, "Check the role and team and try again."));
+            : (new ChangedRole(default, null), Answers.Invalid(errors));
     }
 
     [Authorize(Policy = Policies.Admin)]

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Setup;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
 using Wolverine.Http;
@@ -14,7 +15,7 @@ public static class CreateUserEndpoint
     public static async Task<ProblemDetails> ValidateAsync(CreateUser request, IQuerySession session, CancellationToken cancellation)
     {
         var errors = await UserRules.CheckNewAsync(request, session, cancellation);
-        return errors.Count == 0 ? WolverineContinue.NoProblems : UserRules.Invalid(errors, "Check the highlighted fields and try again.");
+        return errors.Count == 0 ? WolverineContinue.NoProblems : Answers.Invalid(errors);
     }
 
     [Authorize(Policy = Policies.Admin)]

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Setup;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
 using Wolverine.Http;
@@ -13,7 +14,7 @@ public static class UserChanges
     public static async Task<IResult> ChangeAsync(Guid id, IDocumentSession session, UserAccess access, Action<User> change, CancellationToken cancellation)
     {
         var user = await session.LoadAsync<User>(id, cancellation);
-        if (user is null) return Results.Problem(statusCode: 404, title: "No such user", detail: "There is no user with that id.");
+        if (user is null) return Answers.NotFound("There is no user with that id.").Result();
         change(user);
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         session.Update(user);

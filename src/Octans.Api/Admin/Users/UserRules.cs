@@ -55,8 +55,5 @@ public static class UserRules
         return user;
     }
 
-    public static ProblemDetails Invalid(Dictionary<string, string[]> errors, string detail) =>
-        new HttpValidationProblemDetails(errors) { Status = 400, Title = "The user could not be saved", Detail = detail };
-
     public static UserView View(User user) => new(user.Id, user.Email, user.Name, user.Role, user.TeamId, user.Disabled, user.LockedUntil);
 }

@@ -41,15 +41,14 @@ public sealed class DashboardModel(IQuerySession session, IDocumentStore store, 
     public async Task<IActionResult> OnPostGenerateAsync([FromServices] IBackgroundJobClient jobs, CancellationToken cancellation)
     {
         if (!MayGeneratePacks) return Forbid();
-        var (area, problem) = await RequestMonthlyPackEndpoint.ValidateAsync(new MonthlyPackRequest(Area, Month), session, clock, cancellation);
-        if (area is null || problem is Microsoft.AspNetCore.Http.HttpValidationProblemDetails)
+        var (area, errors) = await MonthlyPackRequests.CheckAsync(new MonthlyPackRequest(Area, Month), session, clock, cancellation);
+        if (area is null || errors.Count > 0)
         {
-            foreach (var (field, messages) in (problem as Microsoft.AspNetCore.Http.HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>())
-                ModelState.AddModelError(field, messages[0]);
+            foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
             await OnGetAsync(cancellation);
             return Page();
         }
-        var jobId = RequestMonthlyPackEndpoint.Enqueue(jobs, area.Name, PackMonth.Parse(Month!));
+        var jobId = MonthlyPackRequests.Enqueue(jobs, area.Name, PackMonth.Parse(Month!));
         return Redirect($"/packs/jobs/{jobId}");
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Reports.Archive;
-using Octans.Api.Reports.Downloading;
 
 namespace Octans.Api.Pages.Packs;
 
@@ -10,6 +9,6 @@ public sealed class DownloadModel(PackArchive archive) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellation) =>
         await archive.ReadPdfAsync(id, cancellation) is var (pack, pdf)
-            ? File(pdf, "application/pdf", DownloadPackEndpoint.FileName(pack))
+            ? File(pdf, "application/pdf", pack.FileName)
             : NotFound();
 }

@@ -16,7 +16,7 @@ public sealed class JobModel(JobStorage storage) : PageModel
 
     public IActionResult OnGet(string jobId)
     {
-        if (GetPackJobEndpoint.StatusOf(storage, jobId) is not { } status) return NotFound();
+        if (PackJobs.StatusOf(storage, jobId) is not { } status) return NotFound();
         Status = status;
         ViewData["Title"] = "Producing a monthly pack";
         return Page();

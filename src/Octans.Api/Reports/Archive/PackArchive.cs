@@ -9,7 +9,24 @@ namespace Octans.Api.Reports.Archive;
 /// <summary>What is known about a stored pack, without its bytes. <see cref="Bytes"/> is the PDF's size.</summary>
 public sealed record StoredPack(
     Guid Id, string Area, string Month, int Revision, DateTimeOffset Cutoff, string Sha256, int Pages, int Bytes,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt)
+{
+    /// <summary>"octans-high-town-2026-10.pdf"; a later revision says so, so two downloads never share a name.</summary>
+    public string FileName
+    {
+        get
+        {
+            var slug = new System.Text.StringBuilder();
+            foreach (var c in Area.ToLowerInvariant())
+            {
+                if (char.IsAsciiLetterOrDigit(c)) slug.Append(c);
+                else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+            }
+            var area = slug.ToString().Trim('-');
+            return Revision == 1 ? $"octans-{area}-{Month}.pdf" : $"octans-{area}-{Month}-revision-{Revision}.pdf";
+        }
+    }
+}
 
 /// <summary>
 /// The packs kept in PostgreSQL. A pack for an area and month is never replaced: producing it again with the same

@@ -3,6 +3,7 @@ using Hangfire.Common;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Setup;
 using Octans.Api.SigningIn;
 using Octans.Api.Reports.Producing;
 using Wolverine.Http;
@@ -21,9 +22,15 @@ public static class GetPackJobEndpoint
     [WolverineGet("/api/reports/jobs/{jobId}", Name = "GetMonthlyPackJob")]
     [ProducesResponseType<PackJobStatus>(200)]
     public static IResult Get(string jobId, JobStorage storage) =>
-        StatusOf(storage, jobId) is { } status ? Results.Ok(status) : NotFound();
+        PackJobs.StatusOf(storage, jobId) is { } status
+            ? Results.Ok(status)
+            : Answers.NotFound("There is no pack job with that id. Request a pack with POST /api/reports/monthly and use the statusUrl it answers with.").Result();
+}
 
-    /// <summary>The status of a pack job, or null when there is no such job; the pages ask this too.</summary>
+/// <summary>Where pack jobs are, as Hangfire keeps them, for the API and the pages.</summary>
+public static class PackJobs
+{
+    /// <summary>The status of a pack job, or null when there is no such job.</summary>
     public static PackJobStatus? StatusOf(JobStorage storage, string jobId)
     {
         // Hangfire's PostgreSQL storage numbers its jobs; anything else cannot be one of them.
@@ -56,7 +63,4 @@ public static class GetPackJobEndpoint
             .OrderByDescending(state => state.CreatedAt)
             .Select(state => state.Data.TryGetValue("ExceptionMessage", out var message) ? message : null)
             .FirstOrDefault(message => !string.IsNullOrWhiteSpace(message));
-
-    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Not found",
-        detail: "There is no pack job with that id. Request a pack with POST /api/reports/monthly and use the statusUrl it answers with.");
 }

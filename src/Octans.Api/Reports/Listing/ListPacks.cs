@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Setup;
 using Octans.Api.ReferenceData;
 using Octans.Api.Reports.Archive;
 using Octans.Api.SigningIn;
@@ -31,14 +32,7 @@ public static class ListPacksEndpoint
         {
             areaName = (await ReferenceDataLookups.FindAreaAsync(session, area, cancellation))?.Name;
             if (areaName is null)
-                return Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
-                {
-                    ["area"] = [$"There is no area called '{area.Trim()}'. Choose one of the areas Octans knows, such as High Town."],
-                })
-                {
-                    Status = 400, Title = "Some answers need changing",
-                    Detail = $"There is no area called '{area.Trim()}'. Choose one of the areas Octans knows, such as High Town.",
-                });
+                return Answers.Invalid("area", $"There is no area called '{area.Trim()}'. Choose one of the areas Octans knows, such as High Town.").Result();
         }
         return Results.Ok((await archive.ListAsync(areaName, cancellation)).Select(PackView.Of).ToList());
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
 using Octans.Api.Reports.Producing;
+using Octans.Api.Setup;
 using Octans.Api.SigningIn;
 using Octans.Reports.MonthlyPacks;
 using Wolverine.Http;
@@ -14,10 +15,12 @@ public sealed record MonthlyPackRequest(string? Area, string? Month);
 
 public sealed record MonthlyPackRequested(string JobId, string StatusUrl);
 
-public static class RequestMonthlyPackEndpoint
+/// <summary>Asking for a monthly pack, for the API and the dashboard page alike.</summary>
+public static class MonthlyPackRequests
 {
-    public static async Task<(Area?, ProblemDetails)> ValidateAsync(MonthlyPackRequest request, IQuerySession session, TimeProvider clock,
-        CancellationToken cancellation)
+    /// <summary>The area asked for, and every mistake in the request by its field.</summary>
+    public static async Task<(Area? Area, Dictionary<string, string[]> Errors)> CheckAsync(MonthlyPackRequest request, IQuerySession session,
+        TimeProvider clock, CancellationToken cancellation)
     {
         var errors = new Dictionary<string, string[]>();
         var area = await ReferenceDataLookups.FindAreaAsync(session, request.Area, cancellation);
@@ -33,12 +36,24 @@ public static class RequestMonthlyPackEndpoint
         else if (!month.HasEndedAt(clock.GetUtcNow()))
             errors["month"] = [$"{month.Name} has not ended yet; its pack can be produced from {month.DayAfter:d MMMM yyyy}."];
 
-        if (errors.Count == 0) return (area, WolverineContinue.NoProblems);
-        return (area, new HttpValidationProblemDetails(errors)
-        {
-            Status = 400, Title = "Some answers need changing",
-            Detail = string.Join(" ", errors.Values.SelectMany(m => m)),
-        });
+        return (area, errors);
+    }
+
+    /// <summary>Queues the pack's job and gives its id.</summary>
+    public static string Enqueue(IBackgroundJobClient jobs, string areaName, PackMonth month)
+    {
+        var monthText = month.ToString();
+        return jobs.Enqueue<MonthlyPackJob>(job => job.RenderAsync(areaName, monthText, null, CancellationToken.None));
+    }
+}
+
+public static class RequestMonthlyPackEndpoint
+{
+    public static async Task<(Area?, ProblemDetails)> ValidateAsync(MonthlyPackRequest request, IQuerySession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var (area, errors) = await MonthlyPackRequests.CheckAsync(request, session, clock, cancellation);
+        return (area, errors.Count == 0 ? WolverineContinue.NoProblems : Answers.Invalid(errors));
     }
 
     [Authorize(Policy = Policies.CoordinatorOrAdmin)]
@@ -46,15 +61,8 @@ public static class RequestMonthlyPackEndpoint
     [ProducesResponseType<MonthlyPackRequested>(202)]
     public static IResult Post(MonthlyPackRequest request, Area area, IBackgroundJobClient jobs)
     {
-        var jobId = Enqueue(jobs, area.Name, PackMonth.Parse(request.Month!));
+        var jobId = MonthlyPackRequests.Enqueue(jobs, area.Name, PackMonth.Parse(request.Month!));
         var statusUrl = $"/api/reports/jobs/{jobId}";
         return Results.Accepted(statusUrl, new MonthlyPackRequested(jobId, statusUrl));
-    }
-
-    /// <summary>Queues the pack's job and gives its id; the pages queue packs the same way.</summary>
-    public static string Enqueue(IBackgroundJobClient jobs, string areaName, PackMonth month)
-    {
-        var monthText = month.ToString();
-        return jobs.Enqueue<MonthlyPackJob>(job => job.RenderAsync(areaName, monthText, null, CancellationToken.None));
     }
 }
