@@ -17,7 +17,7 @@ public interface IMeasurement
     Task<IReadOnlyList<Figure>> RunAsync(BenchContext context, CancellationToken cancellation);
 }
 
-public enum Unit { Milliseconds, Seconds, PerSecond, Megabytes, Count }
+public enum Unit { Milliseconds, Seconds, PerSecond, Megabytes, Kilobytes, Count }
 
 /// <summary>
 /// A figure beside its floor, measured in the same run, and the target it answers to. <see cref="Met"/> is null for
@@ -35,6 +35,7 @@ public sealed record Figure(string Measure, double Value, Unit Unit, double? Flo
         Unit.Seconds => $"{value:0.00} s",
         Unit.PerSecond => $"{value:#,0}/s",
         Unit.Megabytes => $"{value:0} MB",
+        Unit.Kilobytes => $"{value:0.0} KB",
         _ => $"{value:#,0}",
     };
 }

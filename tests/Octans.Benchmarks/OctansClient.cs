@@ -40,12 +40,15 @@ public sealed class OctansClient(HttpClient http, string token)
     }
 
     /// <summary>A GET whose body is read to the end but not parsed: what a browser or phone pays for, no more.</summary>
-    public async Task<HttpStatusCode> GetBytesAsync(string url, CancellationToken cancellation)
+    public async Task<HttpStatusCode> GetBytesAsync(string url, CancellationToken cancellation) => (await GetSizeAsync(url, cancellation)).Status;
+
+    /// <summary>A GET whose body is read to the end and counted, not parsed.</summary>
+    public async Task<(HttpStatusCode Status, long Bytes)> GetSizeAsync(string url, CancellationToken cancellation)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var answer = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellation);
-        return answer.StatusCode;
+        return (answer.StatusCode, (await answer.Content.ReadAsByteArrayAsync(cancellation)).LongLength);
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpRequestMessage request, CancellationToken cancellation)
