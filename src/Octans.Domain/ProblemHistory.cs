@@ -33,7 +33,7 @@ public sealed class ProblemHistory
     }
 
     /// <summary>Decides <paramref name="command"/> at <paramref name="at"/> and adds its events. A refusal throws with its sentence.</summary>
-    public ProblemHistory Then(object command, Actor by, DateTimeOffset at)
+    public ProblemHistory Then(IProblemCommand command, Actor by, DateTimeOffset at)
     {
         var decision = Decide(command, by, at);
         return decision.IsRefused ? throw Refused(Problem.Reference, command, at, decision) : Add(decision);
@@ -43,7 +43,7 @@ public sealed class ProblemHistory
     /// Decides <paramref name="command"/> like <see cref="Then"/> but leaves a refused step out, for histories made at
     /// random; answers whether the step was recorded.
     /// </summary>
-    public bool Try(object command, Actor by, DateTimeOffset at)
+    public bool Try(IProblemCommand command, Actor by, DateTimeOffset at)
     {
         var decision = Decide(command, by, at);
         if (decision.IsRefused)
@@ -69,35 +69,13 @@ public sealed class ProblemHistory
         return new Guid(hash[..16], bigEndian: true);
     }
 
-    private Decision Decide(object command, Actor by, DateTimeOffset at)
+    private Decision Decide(IProblemCommand command, Actor by, DateTimeOffset at)
     {
         var latest = _events[^1].At;
         if (at < latest)
             throw new ArgumentException(
                 $"{Problem.Reference}'s history runs forward: {at:u} is before its latest event at {latest:u}.", nameof(at));
-
-        return command switch
-        {
-            ReviseDetails c => ProblemDecisions.Decide(Problem, c, by, at),
-            PlanAction c => ProblemDecisions.Decide(Problem, c, by, at),
-            CompleteAction c => ProblemDecisions.Decide(Problem, c, by, at),
-            ReopenAction c => ProblemDecisions.Decide(Problem, c, by, at),
-            CancelAction c => ProblemDecisions.Decide(Problem, c, by, at),
-            ReassignAction c => ProblemDecisions.Decide(Problem, c, by, at),
-            RescheduleAction c => ProblemDecisions.Decide(Problem, c, by, at),
-            AddNote c => ProblemDecisions.Decide(Problem, c, by, at),
-            AddExitCriterion c => ProblemDecisions.Decide(Problem, c, by, at),
-            MeetExitCriterion c => ProblemDecisions.Decide(Problem, c, by, at),
-            RecordReview c => ProblemDecisions.Decide(Problem, c, by, at),
-            LogRecurrence c => ProblemDecisions.Decide(Problem, c, by, at),
-            AdvancePhase c => ProblemDecisions.Decide(Problem, c, by, at),
-            RevertPhase c => ProblemDecisions.Decide(Problem, c, by, at),
-            CloseProblem c => ProblemDecisions.Decide(Problem, c, by, at),
-            ReopenProblem c => ProblemDecisions.Decide(Problem, c, by, at),
-            _ => throw new ArgumentException(
-                $"{command.GetType().Name} is not a command on a reported problem; start a history with {nameof(Report)}.",
-                nameof(command)),
-        };
+        return ProblemDecisions.Decide(Problem, command, by, at);
     }
 
     private ProblemHistory Add(Decision decision)

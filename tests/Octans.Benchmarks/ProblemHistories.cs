@@ -67,7 +67,7 @@ public static class ProblemHistories
         return history;
     }
 
-    private static (object Command, Actor By) NextStep(Problem problem, NationalArea area, string action, string street, DateTimeOffset at, Random random)
+    private static (IProblemCommand Command, Actor By) NextStep(Problem problem, NationalArea area, string action, string street, DateTimeOffset at, Random random)
     {
         var today = London.Today(at);
         var open = problem.Actions.Where(a => a.Status == ActionStatus.Open).ToList();

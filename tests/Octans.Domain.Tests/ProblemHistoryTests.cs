@@ -139,14 +139,6 @@ public class ProblemHistoryTests
         ]);
     }
 
-    [Fact]
-    public void A_report_is_not_a_step_on_a_reported_problem()
-    {
-        var history = GivenTheAlleyReported();
-
-        Should.Throw<ArgumentException>(() => history.Then(ReportTheAlley, Coordinator, Day(1)))
-            .Message.ShouldStartWith("ReportProblem is not a command on a reported problem; start a history with Report.");
-    }
 
     [Fact]
     public void A_history_does_not_go_back_in_time_but_two_steps_may_share_an_instant()

@@ -66,7 +66,7 @@ public sealed class ProblemScript
 
     public ProblemScript Reopen(string reason, DateTimeOffset at) => Then(new ReopenProblem(reason), at);
 
-    private ProblemScript Then(object command, DateTimeOffset at)
+    private ProblemScript Then(IProblemCommand command, DateTimeOffset at)
     {
         _history.Then(command, Coordinator, at);
         return this;

@@ -4,7 +4,7 @@ using Octans.Api.SigningIn;
 
 namespace Octans.Api.Demo;
 
-/// <summary>The sign-ins of API.md, seeded in Development only, all with the password in OCTANS_DEMO_PASSWORD.</summary>
+/// <summary>The demo sign-ins, seeded in Development only, all with the password in OCTANS_DEMO_PASSWORD.</summary>
 public static class DemoAccounts
 {
     public const string DefaultPassword = "octans-demo";

@@ -34,14 +34,14 @@ internal abstract record DemoStep
 
     public virtual DemoDay? Day => On;
 
-    public abstract object Command(StoryTeller story);
+    public abstract IProblemCommand Command(StoryTeller story);
 
     public virtual Actor DefaultBy(StoryTeller story) => StoryTeller.Coordinator;
 }
 
 internal sealed record ReviseDetailsStep(string? Title = null, string? Statement = null, Risk? Risk = null) : DemoStep
 {
-    public override object Command(StoryTeller story) => new ReviseDetails(Title, Statement, null, Risk, null);
+    public override IProblemCommand Command(StoryTeller story) => new ReviseDetails(Title, Statement, null, Risk, null);
 }
 
 /// <summary>Due <see cref="DueInDays"/> after the step's day, or <see cref="DueInDaysFromToday"/> after the demo is loaded.</summary>
@@ -49,53 +49,53 @@ internal sealed record PlanActionStep(
     string Action, string Team, string Description, int? DueInDays = null, int? DueInDaysFromToday = null,
     Phase? Phase = null, string? Assignee = null) : DemoStep
 {
-    public override object Command(StoryTeller story) => new PlanAction(
+    public override IProblemCommand Command(StoryTeller story) => new PlanAction(
         story.ActionId(Action), Description, story.TeamId(Team), story.DueOn(DueInDays, DueInDaysFromToday), Phase, Assignee);
 }
 
 /// <summary>Completed by a member of the action's team where the demo has one, otherwise by the coordinator.</summary>
 internal sealed record CompleteActionStep(string Action, string Note) : DemoStep
 {
-    public override object Command(StoryTeller story) => new CompleteAction(story.ActionId(Action), Note);
+    public override IProblemCommand Command(StoryTeller story) => new CompleteAction(story.ActionId(Action), Note);
 
     public override Actor DefaultBy(StoryTeller story) => story.MemberOf(Action);
 }
 
 internal sealed record ReopenActionStep(string Action, string Reason) : DemoStep
 {
-    public override object Command(StoryTeller story) => new ReopenAction(story.ActionId(Action), Reason);
+    public override IProblemCommand Command(StoryTeller story) => new ReopenAction(story.ActionId(Action), Reason);
 }
 
 internal sealed record CancelActionStep(string Action, string Reason) : DemoStep
 {
-    public override object Command(StoryTeller story) => new CancelAction(story.ActionId(Action), Reason);
+    public override IProblemCommand Command(StoryTeller story) => new CancelAction(story.ActionId(Action), Reason);
 }
 
 internal sealed record ReassignActionStep(string Action, string Team, string? Assignee = null) : DemoStep
 {
-    public override object Command(StoryTeller story) => new ReassignAction(story.ActionId(Action), story.TeamId(Team), Assignee);
+    public override IProblemCommand Command(StoryTeller story) => new ReassignAction(story.ActionId(Action), story.TeamId(Team), Assignee);
 }
 
 internal sealed record RescheduleActionStep(string Action, string Reason, int? DueInDays = null, int? DueInDaysFromToday = null)
     : DemoStep
 {
-    public override object Command(StoryTeller story) =>
+    public override IProblemCommand Command(StoryTeller story) =>
         new RescheduleAction(story.ActionId(Action), story.DueOn(DueInDays, DueInDaysFromToday), Reason);
 }
 
 internal sealed record AddNoteStep(string Text) : DemoStep
 {
-    public override object Command(StoryTeller story) => new AddNote(Text);
+    public override IProblemCommand Command(StoryTeller story) => new AddNote(Text);
 }
 
 internal sealed record AddExitCriterionStep(string Criterion, string Text, Phase? Phase = null) : DemoStep
 {
-    public override object Command(StoryTeller story) => new AddExitCriterion(story.CriterionId(Criterion), Phase, Text);
+    public override IProblemCommand Command(StoryTeller story) => new AddExitCriterion(story.CriterionId(Criterion), Phase, Text);
 }
 
 internal sealed record MeetExitCriterionStep(string Criterion, string Evidence) : DemoStep
 {
-    public override object Command(StoryTeller story) => new MeetExitCriterion(story.CriterionId(Criterion), Evidence);
+    public override IProblemCommand Command(StoryTeller story) => new MeetExitCriterion(story.CriterionId(Criterion), Evidence);
 }
 
 /// <summary>Recorded on the day of the meeting <see cref="MonthsAgo"/>, with the next review <see cref="NextInMonths"/> meetings on.</summary>
@@ -104,29 +104,29 @@ internal sealed record RecordReviewStep(int MonthsAgo, Rag Rag, string Decision,
     public override DemoDay? Day =>
         On is null ? new DemoDay(MonthsAgo) : throw new InvalidOperationException("A review is recorded on its meeting day; remove its \"on\".");
 
-    public override object Command(StoryTeller story) =>
+    public override IProblemCommand Command(StoryTeller story) =>
         new RecordReview(story.Meeting(MonthsAgo), Rag, Decision, story.Meeting(MonthsAgo - NextInMonths));
 }
 
 internal sealed record LogRecurrenceStep(string Description, string Source, int SeenDaysEarlier = 0) : DemoStep
 {
-    public override object Command(StoryTeller story) => new LogRecurrence(story.Day.AddDays(-SeenDaysEarlier), Description, Source);
+    public override IProblemCommand Command(StoryTeller story) => new LogRecurrence(story.Day.AddDays(-SeenDaysEarlier), Description, Source);
 }
 
 internal sealed record AdvancePhaseStep(string? Override = null) : DemoStep
 {
-    public override object Command(StoryTeller story) => new AdvancePhase(Override);
+    public override IProblemCommand Command(StoryTeller story) => new AdvancePhase(Override);
 }
 
 internal sealed record RevertPhaseStep(string Reason) : DemoStep
 {
-    public override object Command(StoryTeller story) => new RevertPhase(Reason);
+    public override IProblemCommand Command(StoryTeller story) => new RevertPhase(Reason);
 }
 
 /// <summary>A duplicate names the story it duplicates in <see cref="DuplicateOf"/>, and its note may name that problem as {0}.</summary>
 internal sealed record CloseProblemStep(Outcome Outcome, string Note, string? DuplicateOf = null) : DemoStep
 {
-    public override object Command(StoryTeller story)
+    public override IProblemCommand Command(StoryTeller story)
     {
         if (DuplicateOf is null)
             return new CloseProblem(Outcome, Note);
@@ -137,5 +137,5 @@ internal sealed record CloseProblemStep(Outcome Outcome, string Note, string? Du
 
 internal sealed record ReopenProblemStep(string Reason) : DemoStep
 {
-    public override object Command(StoryTeller story) => new ReopenProblem(Reason);
+    public override IProblemCommand Command(StoryTeller story) => new ReopenProblem(Reason);
 }

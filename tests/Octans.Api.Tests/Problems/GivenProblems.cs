@@ -56,7 +56,7 @@ public sealed class GivenProblem(AppFixture app, ProblemHistory history)
     public string Reference => history.Problem.Reference;
 
     /// <summary>Decides <paramref name="command"/> at <paramref name="at"/> (now by default) and appends its events.</summary>
-    public async Task<GivenProblem> Then(object command, DateTimeOffset? at = null, Actor? by = null)
+    public async Task<GivenProblem> Then(IProblemCommand command, DateTimeOffset? at = null, Actor? by = null)
     {
         var before = history.Events.Count;
         history.Then(command, by ?? GivenProblems.Coordinator, at ?? app.Clock.GetUtcNow());
