@@ -36,7 +36,7 @@ services.AddRazorPages(pages =>
 var app = builder.Build();
 
 app.UseExceptionHandler("/error");
-app.UseRequestLocalization("en-GB");
+app.UseOctansLocalization();
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeaders>();
 app.UseStaticFiles();

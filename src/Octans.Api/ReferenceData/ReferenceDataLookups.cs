@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Marten;
 
 namespace Octans.Api.ReferenceData;
@@ -16,8 +18,18 @@ public static class ReferenceDataLookups
     public static async Task<bool> CategoryExistsAsync(IQuerySession session, string name, CancellationToken cancellation) =>
         await session.Query<Category>().AnyAsync(c => c.Id == name.Trim(), cancellation);
 
-    public static async Task<bool> TeamExistsAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
-        await session.LoadAsync<Team>(id, cancellation) is not null;
+    // Teams are added and never removed, so a team once found stays known to the store's process.
+    private static readonly ConditionalWeakTable<IDocumentStore, ConcurrentDictionary<Guid, bool>> KnownTeams = new();
+
+    /// <summary>Whether the team exists; a team found once is not looked up again, so planning an action costs no extra round trip.</summary>
+    public static async Task<bool> TeamExistsAsync(IQuerySession session, Guid id, CancellationToken cancellation)
+    {
+        var known = KnownTeams.GetOrCreateValue(session.DocumentStore);
+        if (known.ContainsKey(id)) return true;
+        if (await session.LoadAsync<Team>(id, cancellation) is null) return false;
+        known[id] = true;
+        return true;
+    }
 
     public static async Task<IReadOnlyDictionary<Guid, string>> TeamNamesAsync(IQuerySession session, CancellationToken cancellation) =>
         (await session.Query<Team>().ToListAsync(cancellation)).ToDictionary(t => t.Id, t => t.Name);
