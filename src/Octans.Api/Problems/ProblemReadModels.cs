@@ -92,6 +92,15 @@ public sealed class ProblemReadModels : IProjection
     {
         await session.ExecuteAsync($"lock table {store.Options.Events.DatabaseSchemaName}.mt_events in share mode", cancellation);
         await session.ExecuteAsync($"truncate {string.Join(", ", Tables)}", cancellation);
+        // Every event updates its problem's row, and every index of a row is written again when it moves: the indexes the
+        // reads use are set aside while the events are played and built once at the end. The projection itself finds rows
+        // by their keys, and a problem's tasks by the problem, so those indexes stay.
+        var indexes = await session.ReadAsync(
+            "select schemaname || '.' || indexname, indexdef from pg_indexes i where schemaname || '.' || tablename = any(?) " +
+            "and not exists (select 1 from pg_constraint c where c.conname = i.indexname) and indexdef not like ?",
+            r => (Name: r.GetString(0), Definition: r.GetString(1)), cancellation, (object)Tables, $"%({TeamTasks.ProblemId}%");
+        foreach (var index in indexes) await session.ExecuteAsync($"drop index {index.Name}", cancellation);
+
         var history = new EventHistory(store);
         long played = 0, after = 0;
         while (await history.PageAsync(session, after, 5_000, cancellation) is { Count: > 0 } page)
@@ -102,6 +111,7 @@ public sealed class ProblemReadModels : IProjection
             played += page.Count;
             after = page[^1].Sequence;
         }
+        foreach (var index in indexes) await session.ExecuteAsync(index.Definition, cancellation);
         return played;
     }
 
