@@ -27,7 +27,8 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// <summary>A database an earlier run kept (see <see cref="Keep"/>), used as it is and kept again.</summary>
     public static BenchDatabase Existing(BenchContext context, string name) => new(context.Server, name) { Keep = true };
 
-    public static async Task<BenchDatabase> CreateAsync(BenchContext context, string purpose, CancellationToken cancellation)
+    /// <summary>A new database; <paramref name="applySchema"/> false leaves it empty for an app that makes its own schema, as Development does.</summary>
+    public static async Task<BenchDatabase> CreateAsync(BenchContext context, string purpose, CancellationToken cancellation, bool applySchema = true)
     {
         var database = new BenchDatabase(context.Server, $"octans_bench_{purpose}_{Guid.NewGuid().ToString("N")[..8]}");
         await using (var connection = new NpgsqlConnection(context.Server))
@@ -36,7 +37,7 @@ public sealed class BenchDatabase : IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\"", connection);
             await create.ExecuteNonQueryAsync(cancellation);
         }
-        await database.ApplySchemaAsync(context, cancellation);
+        if (applySchema) await database.ApplySchemaAsync(context, cancellation);
         return database;
     }
 

@@ -66,7 +66,36 @@ public sealed class WritesBenchmark : IMeasurement
         if (server.LoadedTheCompiler())
             figures.Add(new Figure("Roslyn loaded by the app", 1, Unit.Count, Target: "0", Met: false,
                 Note: "Wolverine compiled code at run time instead of using the pre-generated handlers"));
+        if (context.Settings.Clients.Contains(32))
+            figures.Add(await PeakAsOpsRunServesItAsync(context, cancellation));
         return figures;
+    }
+
+    /// <summary>
+    /// The same warm-up and 32-client level against Octans started the way ops/run starts it: Development, handlers
+    /// compiled at start, the High Town demo loaded and the schema made by the app itself.
+    /// </summary>
+    private static async Task<Figure> PeakAsOpsRunServesItAsync(BenchContext context, CancellationToken cancellation)
+    {
+        await using var database = await BenchDatabase.CreateAsync(context, "writes_dev", cancellation, applySchema: false);
+        var asOpsRun = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development", ["Octans__LoadDemo"] = "true",
+            ["Logging__LogLevel__Default"] = "Warning", ["Logging__LogLevel__Octans"] = "Information",
+        };
+        await using var server = await OctansServer.StartReadyAsync(context, database.ConnectionString, cancellation, asOpsRun);
+        var idle = server.ResidentMegabytes();
+        using var http = OctansClient.Pool(server.Address);
+        var coordinator = await OctansClient.SignInAsync(http, OctansClient.Coordinator, cancellation);
+        var mix = new WriteMix(coordinator, await ReportProblemsAsync(coordinator, cancellation));
+        context.Say("writes: as ops/run serves it: warming up");
+        await mix.RunAsync(8, TimeSpan.FromSeconds(context.Settings.Seconds), cancellation);
+        server.ResetPeakMemory();
+        var octans = await mix.RunAsync(32, TimeSpan.FromSeconds(context.Settings.Seconds), cancellation);
+        var peak = server.PeakMegabytes();
+        context.Say($"writes: as ops/run serves it: 32 clients: {octans.Summary}; peak {peak:0} MB");
+        return new Figure("Peak resident memory, 32 clients, as ops/run serves it", peak, Unit.Megabytes, idle, "idle after start", "< 400 MB",
+            peak < 400, "Development: handlers compiled at start, the demo loaded; VmHWM over the 32-client level");
     }
 
     private static IEnumerable<Figure> Figures(int clients, Latencies octans, Latencies insert)
