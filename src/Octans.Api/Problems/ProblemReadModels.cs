@@ -8,6 +8,7 @@ using Octans.Api.Problems.Timeline;
 using Octans.Api.Setup;
 using Octans.Api.Teams.TaskList;
 using Octans.Domain;
+using Weasel.Postgresql.Tables;
 
 namespace Octans.Api.Problems;
 
@@ -65,55 +66,106 @@ public sealed class ProblemReadModels : IProjection
     }
 
     /// <summary>
-    /// Rebuilds the read models from the events when they were kept by an older <see cref="Version"/> (or never), in one
-    /// transaction that holds writes back meanwhile, so nothing written during the rebuild is missed or played twice;
-    /// several nodes starting at once rebuild once. Returns the events played, or null when the read models were current.
+    /// Rebuilds the read models from the events when they were kept by an older <see cref="Version"/> (or never). Writes
+    /// wait meanwhile, so nothing written during the rebuild is missed or played twice, and several nodes starting at
+    /// once rebuild once. Returns the events played, or null when the read models were current.
     /// </summary>
-    public static async Task<long?> CatchUpAsync(IDocumentStore store, CancellationToken cancellation) =>
-        await InOneTransactionAsync(store, async session =>
-        {
-            await session.ExecuteAsync("select pg_advisory_xact_lock(?)", cancellation, CatchingUp);
-            var kept = await session.ReadFirstAsync($"select version from {State} where id = 1", r => (int?)r.GetInt32(0), cancellation);
-            if (kept == Version) return (long?)null;
-            var played = await PlayEveryEventAsync(store, session, cancellation);
-            await session.ExecuteAsync($"insert into {State} (id, version) values (1, ?) on conflict (id) do update set version = excluded.version",
-                cancellation, Version);
-            return played;
-        }, cancellation);
+    public static async Task<long?> CatchUpAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        await using var writesWait = await HoldWritesAsync(store, cancellation);
+        var kept = await writesWait.Session.ReadFirstAsync($"select version from {State} where id = 1", r => (int?)r.GetInt32(0), cancellation);
+        return kept == Version ? null : await PlayEveryEventAsync(store, cancellation);
+    }
 
-    /// <summary>Empties the read models and plays every event into them again, in one transaction. Returns the events played.</summary>
-    public static Task<long> RebuildAsync(IDocumentStore store, CancellationToken cancellation) =>
-        InOneTransactionAsync(store, session => PlayEveryEventAsync(store, session, cancellation), cancellation);
+    /// <summary>
+    /// Empties the read models and plays every event into them again while writes wait, leaving them kept by this
+    /// <see cref="Version"/>. Returns the events played.
+    /// </summary>
+    public static async Task<long> RebuildAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        await using var writesWait = await HoldWritesAsync(store, cancellation);
+        return await PlayEveryEventAsync(store, cancellation);
+    }
 
     // Any fixed number: it only keeps two nodes starting on one database from both rebuilding.
     private const long CatchingUp = 0x4f637461526d;
 
-    private static async Task<long> PlayEveryEventAsync(IDocumentStore store, IDocumentSession session, CancellationToken cancellation)
+    /// <summary>
+    /// A transaction of its own that holds the event table against writes, and other rebuilds, until disposed. The
+    /// rebuild commits page by page on other connections, so PostgreSQL can tidy the row versions each page leaves behind:
+    /// in one transaction every problem's row grew a chain of a hundred versions, and every update walked it.
+    /// </summary>
+    private static async Task<WritesWait> HoldWritesAsync(IDocumentStore store, CancellationToken cancellation)
     {
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        var transaction = await connection.BeginTransactionAsync(cancellation);
+        var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+        await session.ExecuteAsync("select pg_advisory_xact_lock(?)", cancellation, CatchingUp);
         await session.ExecuteAsync($"lock table {store.Options.Events.DatabaseSchemaName}.mt_events in share mode", cancellation);
-        await session.ExecuteAsync($"truncate {string.Join(", ", Tables)}", cancellation);
+        return new WritesWait(connection, transaction, session);
+    }
+
+    private sealed class WritesWait(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction, IDocumentSession session)
+        : IAsyncDisposable
+    {
+        public IDocumentSession Session => session;
+
+        public async ValueTask DisposeAsync()
+        {
+            await session.DisposeAsync();
+            await transaction.CommitAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    private static async Task<long> PlayEveryEventAsync(IDocumentStore store, CancellationToken cancellation)
+    {
         // Every event updates its problem's row, and every index of a row is written again when it moves: the indexes the
         // reads use are set aside while the events are played and built once at the end. The projection itself finds rows
-        // by their keys, and a problem's tasks by the problem, so those indexes stay.
-        var indexes = await session.ReadAsync(
-            "select schemaname || '.' || indexname, indexdef from pg_indexes i where schemaname || '.' || tablename = any(?) " +
-            "and not exists (select 1 from pg_constraint c where c.conname = i.indexname) and indexdef not like ?",
-            r => (Name: r.GetString(0), Definition: r.GetString(1)), cancellation, (object)Tables, $"%({TeamTasks.ProblemId}%");
-        foreach (var index in indexes) await session.ExecuteAsync($"drop index {index.Name}", cancellation);
+        // by their keys, and a problem's tasks by the problem, so those indexes stay. Until the end the read models are
+        // marked as kept by no version, so a rebuild cut short is done again at the next start.
+        var tables = ((StoreOptions)store.Options).Storage.ExtendedSchemaObjects.OfType<Table>().Where(t => Tables.Contains(t.Identifier.QualifiedName)).ToList();
+        var setAside = tables.SelectMany(t => t.Indexes.Where(i => i.Columns?.FirstOrDefault() != TeamTasks.ProblemId).Select(i => (Table: t, Index: i))).ToList();
+        await InOneTransactionAsync(store, async session =>
+        {
+            await session.ExecuteAsync($"insert into {State} (id, version) values (1, 0) on conflict (id) do update set version = 0", cancellation);
+            await session.ExecuteAsync($"truncate {string.Join(", ", Tables)}", cancellation);
+            foreach (var (table, index) in setAside)
+                await session.ExecuteAsync($"drop index if exists {table.Identifier.Schema}.{index.Name}", cancellation);
+        }, cancellation);
 
         var history = new EventHistory(store);
         long played = 0, after = 0;
-        while (await history.PageAsync(session, after, 5_000, cancellation) is { Count: > 0 } page)
+        while (await InOneTransactionAsync(store, async session =>
+               {
+                   var page = await history.PageAsync(session, after, 5_000, cancellation);
+                   foreach (var e in page) Project(session, e.Change, e.Version);
+                   // The session does not own the transaction, so this sends the page's statements without committing them.
+                   await session.SaveChangesAsync(cancellation);
+                   return page;
+               }, cancellation) is { Count: > 0 } page)
         {
-            foreach (var e in page) Project(session, e.Change, e.Version);
-            // The session does not own the transaction, so this sends the page's statements without committing them.
-            await session.SaveChangesAsync(cancellation);
             played += page.Count;
             after = page[^1].Sequence;
         }
-        foreach (var index in indexes) await session.ExecuteAsync(index.Definition, cancellation);
+
+        await InOneTransactionAsync(store, async session =>
+        {
+            foreach (var (table, index) in setAside)
+                await session.ExecuteAsync(index.ToCreateSql(table, false).Replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS")
+                    .Replace("CREATE UNIQUE INDEX", "CREATE UNIQUE INDEX IF NOT EXISTS"), cancellation);
+            await session.ExecuteAsync($"update {State} set version = ? where id = 1", cancellation, Version);
+        }, cancellation);
         return played;
     }
+
+    private static async Task InOneTransactionAsync(IDocumentStore store, Func<IDocumentSession, Task> work, CancellationToken cancellation) =>
+        await InOneTransactionAsync(store, async session =>
+        {
+            await work(session);
+            return true;
+        }, cancellation);
 
     private static async Task<T> InOneTransactionAsync<T>(IDocumentStore store, Func<IDocumentSession, Task<T>> work, CancellationToken cancellation)
     {
