@@ -83,7 +83,7 @@ public sealed class ReadsBenchmark : IMeasurement
             var targeted = !measure.Contains("text search", StringComparison.Ordinal);
             figures.Add(new Figure($"{measure}, p95", latencies.Percentile(95), Unit.Milliseconds, pointRead.Percentile(95), "PK read",
                 targeted ? "< 20 ms" : "", targeted ? latencies.Percentile(95) < 20 : null,
-                targeted ? null : "no index serves it: every document of the area is read"));
+                targeted ? null : "no index serves it: every row of the area is read"));
         }
         return figures;
     }

@@ -24,7 +24,7 @@ public sealed class RebuildBenchmark : IMeasurement
         var national = await context.NationalAsync(cancellation);
         var figures = new List<Figure>
         {
-            new("National load: events appended by bulk COPY, problems and tasks bulk inserted", national.Events / national.LoadTime.TotalSeconds,
+            new("National load: events by bulk COPY, snapshots bulk inserted, read models played", national.Events / national.LoadTime.TotalSeconds,
                 Unit.PerSecond, Note: $"{national.Events:#,0} events, {national.ProblemIds.Count:#,0} problems, {national.Actions:#,0} actions in " +
                                      $"{national.LoadTime.TotalSeconds:0.0} s, of which {national.GenerateTime.TotalSeconds:0.0} s deciding the histories"),
         };

@@ -4,19 +4,17 @@ using Octans.Api.Setup;
 
 namespace Octans.Api.Health;
 
-public sealed class DatabaseReachable(DatabaseSettings settings) : IHealthCheck
+public sealed class DatabaseReachable(DatabaseSettings settings, IServiceProvider services) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellation)
     {
         if (!settings.IsConfigured) return HealthCheckResult.Unhealthy("No database is configured (OCTANS_DB).");
         try
         {
-            await using var connection = new NpgsqlConnection(settings.ConnectionString);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            await connection.OpenAsync(timeout.Token);
-            await using var command = new NpgsqlCommand("select 1", connection);
-            await command.ExecuteScalarAsync(timeout.Token);
+            await using var session = services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+            await session.ReadFirstAsync("select 1", r => r.GetInt32(0), timeout.Token);
             return HealthCheckResult.Healthy("PostgreSQL answers.");
         }
         catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or System.Net.Sockets.SocketException or TimeoutException)
