@@ -251,6 +251,17 @@ public sealed class ListingTests(AppFixture app)
         await app.Get("/api/problems?pageSize=1", email);
 
     [Fact]
+    public async Task The_last_page_there_could_be_is_empty_but_still_counts_the_matches()
+    {
+        var area = await app.GivenArea();
+        await app.GivenProblem("Far page problem", area);
+
+        var page = await app.Get<ProblemListPage>($"/api/problems?area={area.Id}&page={int.MaxValue}&pageSize=200");
+
+        page.ShouldSatisfyAllConditions(p => p.Items.ShouldBeEmpty(), p => p.Total.ShouldBe(1), p => p.Page.ShouldBe(int.MaxValue));
+    }
+
+    [Fact]
     public async Task Reading_the_list_needs_a_token() =>
         await app.Host.Scenario(s => { s.Get.Url("/api/problems"); s.StatusCodeShouldBe(401); });
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marten;
 using Octans.Api.ReferenceData;
 using Octans.Api.Setup;
@@ -45,11 +44,9 @@ public sealed record ProblemFilter(
         bool? overdue = bool.TryParse(asked.Overdue, out var flag) ? flag : null;
         if (Given(asked.Overdue) && overdue is null) Error("overdue", "Use overdue=true to see only problems with overdue actions.");
 
-        var page = WholeNumber(asked.Page) ?? (Given(asked.Page) ? 0 : 1);
-        if (page < 1) Error("page", "The page must be a whole number, 1 or more.");
-
-        var size = WholeNumber(asked.PageSize) ?? (Given(asked.PageSize) ? 0 : DefaultPageSize);
-        if (size is < 1 or > MaxPageSize) Error("pageSize", $"The page size must be a whole number from 1 to {MaxPageSize}.");
+        var page = Paging.Whole(asked.Page, 1, 1, int.MaxValue, "page", "The page must be a whole number, 1 or more.", errors);
+        var size = Paging.Whole(asked.PageSize, DefaultPageSize, 1, MaxPageSize, "pageSize",
+            $"The page size must be a whole number from 1 to {MaxPageSize}.", errors);
 
         var area = await ReferenceDataLookups.FindAreaAsync(session, asked.Area, cancellation);
         if (Given(asked.Area) && area is null) Error("area", $"There is no area called '{asked.Area!.Trim()}'. Choose one of the areas Octans knows, such as High Town.");
@@ -89,7 +86,4 @@ public sealed record ProblemFilter(
     }
 
     private static bool Given(string? value) => !string.IsNullOrWhiteSpace(value);
-
-    private static int? WholeNumber(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 }

@@ -34,7 +34,7 @@ public static partial class ProblemRows
              from page join {Table} as d on d.{Id} = page.{Id}
              order by page.{UpdatedAt} desc, page.{Id} desc
              """,
-            r => (Item: ListItem(r), Total: r.GetInt32(13)), cancellation, [.. values, (filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Today]);
+            r => (Item: ListItem(r), Total: r.GetInt32(13)), cancellation, [.. values, (long)(filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Today]);
         // The total rides on the rows of the page; a page past the end has none, so the matches are counted on their own.
         var total = page.Count > 0 ? page[0].Total : filter.Page > 1 ? await CountAsync(session, condition, values, cancellation) : 0;
         return new ProblemListPage([.. page.Select(p => p.Item)], total, filter.Page, filter.PageSize);
