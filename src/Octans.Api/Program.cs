@@ -11,7 +11,7 @@ builder.AddOctansLogging();
 var services = builder.Services;
 
 services.AddSingleton(TimeProvider.System);
-services.AddOctansMarten(builder.Environment);
+services.AddOctansMarten(builder.Environment, DatabaseSettings.RunsAsOwner(args));
 builder.AddOctansWolverine();
 services.AddOctansHangfire(builder.Configuration);
 services.AddOctansSignIn();
@@ -51,6 +51,6 @@ app.MapOctansEndpoints();
 app.MapOctansJobDashboard();
 app.MapRazorPages();
 
-return await app.RunJasperFxCommands(args);
+return await app.RunOctansCommands(args);
 
 public partial class Program;

@@ -33,29 +33,46 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Today in London by the fixture's clock, which other tests may have moved on.</summary>
     public DateOnly Today() => London.Today(Clock.GetUtcNow());
 
+    /// <summary>A store as the schema's owner, for what only the owner may do, such as rebuilding the read models.</summary>
+    public IDocumentStore OwnerStore { get; private set; } = null!;
+
+    /// <summary>
+    /// The schema is applied by db-apply as its owner, and the app runs as its own role, which may add events but never
+    /// change them, so every test proves Octans works with no more rights than that.
+    /// </summary>
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Host = await AlbaHost.For<Program>(web =>
+        await OctansProcess.ApplySchemaAsync(Database);
+        OwnerStore = DocumentStore.For(options => options.ConfigureOctans(Database.ConnectionString, createSchema: false));
+        Host = await HostFor(Database.AppConnectionString, Clock, Logs);
+    }
+
+    /// <summary>Octans on a database whose schema db-apply has applied, with its clock and its log.</summary>
+    public static async Task<IAlbaHost> HostFor(string connectionString, FakeTimeProvider clock, ILoggerProvider logs)
+    {
+        var host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
-            web.UseSetting("OCTANS_DB", Database.ConnectionString);
+            web.UseSetting("OCTANS_DB", connectionString);
             web.UseSetting("Octans:SeedDemoAccounts", "true");
             web.UseSetting("Octans:Jobs:PollInterval", "00:00:01");
             web.ConfigureServices(services =>
             {
-                services.AddSingleton<TimeProvider>(Clock);
-                services.AddSingleton<ILoggerProvider>(Logs);
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton(logs);
                 services.RunWolverineInSoloMode();
             });
         });
-        await Host.Services.GetRequiredService<DatabaseStartup>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+        await host.Services.GetRequiredService<DatabaseStartup>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+        return host;
     }
 
     public async Task DisposeAsync()
     {
         await Host.StopAsync();
         await Host.DisposeAsync();
+        OwnerStore.Dispose();
         await Database.DisposeAsync();
     }
 

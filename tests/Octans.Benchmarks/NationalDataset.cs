@@ -53,7 +53,7 @@ public sealed class NationalDataset : IAsyncDisposable
     public TimeSpan GenerateTime { get; }
 
     public static DocumentStore OpenStore(string connectionString) =>
-        DocumentStore.For(options => options.ConfigureOctans(DatabaseSettings.WithDefaults(connectionString), production: true));
+        DocumentStore.For(options => options.ConfigureOctans(DatabaseSettings.WithDefaults(connectionString), createSchema: false));
 
     /// <summary>For development: a national database kept by an earlier run with --keep-national, read back instead of loaded.</summary>
     public static async Task<NationalDataset> ReuseAsync(BenchContext context, string name, CancellationToken cancellation)

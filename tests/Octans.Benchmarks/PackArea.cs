@@ -40,7 +40,7 @@ public sealed class PackArea : IAsyncDisposable
     public static async Task<PackArea> CreateAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        var store = DocumentStore.For(options => options.ConfigureOctans(database.ConnectionString, production: false));
+        var store = DocumentStore.For(options => options.ConfigureOctans(database.ConnectionString, createSchema: true));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await ReferenceDataStorage.SeedAsync(store, CancellationToken.None);
 
@@ -57,7 +57,7 @@ public sealed class PackArea : IAsyncDisposable
 
     /// <summary>Opens an area another process created, to measure the pack in a process that did nothing else.</summary>
     public static PackArea Open(string connectionString) =>
-        new(null, DocumentStore.For(options => options.ConfigureOctans(connectionString, production: true)), 0, 0);
+        new(null, DocumentStore.For(options => options.ConfigureOctans(connectionString, createSchema: false)), 0, 0);
 
     /// <summary>The model from the histories read out of the event store; the teams are given, so only the events are read.</summary>
     public async Task<MonthlyPackModel> AssembleAsync()

@@ -59,9 +59,20 @@ public sealed class OctansProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string arguments, string database, string environment = "Development")
+    /// <summary>Runs db-apply as the owner, giving the app's role its rights, the way ops/run does before it starts Octans.</summary>
+    public static async Task ApplySchemaAsync(TestDatabase database)
     {
-        using var process = Process.Start(StartInfo(arguments, database, environment))!;
+        var (exitCode, output) = await RunAsync("db-apply", database.AppConnectionString, "Production", owner: database.ConnectionString);
+        if (exitCode != 0) throw new InvalidOperationException($"db-apply failed:\n{output}");
+    }
+
+    /// <summary>Runs a command of Octans; <paramref name="owner"/> is the schema owner's connection, for the db- commands.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string arguments, string database, string environment = "Development",
+        string? owner = null)
+    {
+        var start = StartInfo(arguments, database, environment);
+        if (owner is not null) start.Environment["OCTANS_DB_OWNER"] = owner;
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -96,6 +107,8 @@ public sealed class OctansProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
         start.Environment["OCTANS_DB"] = database;
+        // The owner's string of the run's server would send a db- command to another database than this one.
+        start.Environment.Remove("OCTANS_DB_OWNER");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
         return start;

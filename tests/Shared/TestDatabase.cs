@@ -5,28 +5,36 @@ namespace Octans.Testing;
 
 /// <summary>
 /// A database of its own for one test run, created fresh on the server ops/test started (or OCTANS_DB names)
-/// and dropped afterwards, so runs never see each other's data or the data of ops/run.
+/// and dropped afterwards, so runs never see each other's data or the data of ops/run. It is created by the owner's
+/// role (OCTANS_DB_OWNER, or the local cluster's), which <see cref="ConnectionString"/> connects as; the app's own
+/// role, which may add events but never change them, connects with <see cref="AppConnectionString"/>.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _server;
 
-    private TestDatabase(string server, string name, string connectionString)
+    private TestDatabase(string server, string name, string connectionString, string appConnectionString)
     {
         _server = server;
         Name = name;
         ConnectionString = connectionString;
+        AppConnectionString = appConnectionString;
     }
 
     public string Name { get; }
+
+    /// <summary>The schema's owner's connection to this database.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The app's role's connection to this database, the one Octans runs as.</summary>
+    public string AppConnectionString { get; }
 
     /// <summary>The prefix ops/test uses to sweep up databases a killed run left behind.</summary>
     public static string RunPrefix => $"octans_test_{Environment.GetEnvironmentVariable("OCTANS_TEST_RUN") ?? "adhoc"}_";
 
     public static async Task<TestDatabase> CreateAsync()
     {
-        var server = Environment.GetEnvironmentVariable("OCTANS_DB") is { Length: > 0 } configured ? configured : StartLocalServer();
+        var (server, app) = Servers();
         var name = (RunPrefix + Guid.NewGuid().ToString("N")[..8]).ToLowerInvariant();
         await using (var connection = new NpgsqlConnection(server))
         {
@@ -34,8 +42,8 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        return new TestDatabase(server, name, builder.ConnectionString);
+        return new TestDatabase(server, name, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
+            new NpgsqlConnectionStringBuilder(app) { Database = name }.ConnectionString);
     }
 
     public async ValueTask DisposeAsync()
@@ -54,10 +62,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return directory?.FullName ?? throw new InvalidOperationException("Run the tests from inside the Octans checkout.");
     }
 
-    // Outside ops/test (an IDE, a bare `dotnet test`) the local cluster is started the way ops/test would.
-    private static string StartLocalServer()
+    // The owner's and the app's servers. Outside ops/test (an IDE, a bare `dotnet test`) the local cluster is started the
+    // way ops/test would. With OCTANS_DB alone, that one role is both.
+    private static (string Owner, string App) Servers()
     {
-        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot(), "ops", "db"), "start")
+        var owner = Environment.GetEnvironmentVariable("OCTANS_DB_OWNER") is { Length: > 0 } o ? o : null;
+        var app = Environment.GetEnvironmentVariable("OCTANS_DB") is { Length: > 0 } a ? a : null;
+        if (app is not null) return (owner ?? app, app);
+        var started = OpsDb("start");
+        return (owner ?? OpsDb("owner-url"), started);
+    }
+
+    private static string OpsDb(string command)
+    {
+        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot(), "ops", "db"), command)
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         };
@@ -66,7 +84,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0 || output.Length == 0)
-            throw new InvalidOperationException($"ops/db start failed: {errors}");
+            throw new InvalidOperationException($"ops/db {command} failed: {errors}");
         return output;
     }
 }

@@ -65,8 +65,16 @@ public sealed class ProblemReadModels : IProjection
         ProblemNotes.Project(operations, change, version);
     }
 
+    /// <summary>Whether the read models are kept by this <see cref="Version"/>: what the app's role checks at start.</summary>
+    public static async Task<bool> AreCurrentAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return await session.ReadFirstAsync($"select version from {State} where id = 1", r => (int?)r.GetInt32(0), cancellation) == Version;
+    }
+
     /// <summary>
-    /// Rebuilds the read models from the events when they were kept by an older <see cref="Version"/> (or never). Writes
+    /// Rebuilds the read models from the events when they were kept by an older <see cref="Version"/> (or never), as the
+    /// schema's owner does in db-apply: it truncates tables, sets indexes aside and locks the event table. Writes
     /// wait meanwhile, so nothing written during the rebuild is missed or played twice, and several nodes starting at
     /// once rebuild once. Returns the events played, or null when the read models were current.
     /// </summary>

@@ -7,7 +7,8 @@ using Octans.Api.Reports.Scheduling;
 namespace Octans.Api.Setup;
 
 /// <summary>
-/// Prepares the database once the app is running: schema objects (outside Production), the services deferred until
+/// Prepares the database once the app is running: in Development, when its role may, the schema and the read models
+/// (elsewhere db-apply does, as the owner, and the app only checks the read models are this version's), the services deferred until
 /// the database answers, reference data and, in Development, the demo accounts. It runs in the background and
 /// retries, so the app starts and answers 503 while the database is down, and catches up when it returns.
 /// </summary>
@@ -60,13 +61,16 @@ public sealed class DatabaseStartup(
     private async Task PrepareAsync(CancellationToken cancellation)
     {
         var store = services.GetRequiredService<IDocumentStore>();
-        if (!environment.IsProduction())
+        if (environment.IsDevelopment() && await MayChangeSchemaAsync(store, cancellation))
         {
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await services.GetRequiredService<HangfireSchema>().ApplyAllConfiguredChangesToDatabaseAsync(ct: cancellation);
+            if (await ProblemReadModels.CatchUpAsync(store, cancellation) is { } played)
+                logger.LogInformation("The read models were rebuilt from {Events} events, as this version of Octans keeps them", played);
         }
-        if (await ProblemReadModels.CatchUpAsync(store, cancellation) is { } played)
-            logger.LogInformation("The read models were rebuilt from {Events} events, as this version of Octans keeps them", played);
+        else if (!await ProblemReadModels.AreCurrentAsync(store, cancellation))
+            throw new InvalidOperationException(
+                "The read models were kept by another version of Octans. Run db-apply as the database's owner, which rebuilds them, then start Octans again.");
         // The background services and the seeding need nothing from each other, so neither waits for the other.
         await Task.WhenAll(deferred.StartAsync(services, cancellation), SeedAsync(store, cancellation));
         logger.LogInformation("The database is ready");
@@ -79,6 +83,13 @@ public sealed class DatabaseStartup(
         if (SeedDemoAccounts)
             await DemoAccounts.SeedAsync(store, DemoAccounts.Password(configuration), cancellation);
         await DemoLoader.LoadIfAskedAsync(services, cancellation);
+    }
+
+    // The app's own role may not create in the database: its schema is the owner's. A developer's single role may.
+    private static async Task<bool> MayChangeSchemaAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return await session.ReadFirstAsync("select has_database_privilege(current_database(), 'CREATE')", r => r.GetBoolean(0), cancellation);
     }
 
     public override async Task StopAsync(CancellationToken cancellation)

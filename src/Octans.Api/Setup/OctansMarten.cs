@@ -13,23 +13,27 @@ namespace Octans.Api.Setup;
 
 public static class OctansMarten
 {
-    public static IServiceCollection AddOctansMarten(this IServiceCollection services, IHostEnvironment environment)
+    /// <summary>
+    /// Octans' store. Only in Development does Marten create or update what it is missing as it goes, and only when the
+    /// role may (DatabaseStartup); elsewhere the schema is the owner's, applied by <c>db-apply</c>.
+    /// </summary>
+    public static IServiceCollection AddOctansMarten(this IServiceCollection services, IHostEnvironment environment, bool asOwner)
     {
-        services.AddSingleton<DatabaseSettings>();
+        services.AddSingleton(provider => new DatabaseSettings(provider.GetRequiredService<IConfiguration>(), asOwner));
         services.AddMarten(provider => new StoreOptions().ConfigureOctans(
-                provider.GetRequiredService<DatabaseSettings>().ConnectionString, environment.IsProduction()))
+                provider.GetRequiredService<DatabaseSettings>().ConnectionString, createSchema: environment.IsDevelopment()))
             .UseLightweightSessions()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = DatabaseSettings.WolverineSchema);
         return services;
     }
 
     /// <summary>The whole store configuration, also used by tests and benchmarks that need Octans' store without its host.</summary>
-    public static StoreOptions ConfigureOctans(this StoreOptions options, string connectionString, bool production)
+    public static StoreOptions ConfigureOctans(this StoreOptions options, string connectionString, bool createSchema)
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = DatabaseSettings.MartenSchema;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-        options.AutoCreateSchemaObjects = production ? AutoCreate.None : AutoCreate.CreateOrUpdate;
+        options.AutoCreateSchemaObjects = createSchema ? AutoCreate.CreateOrUpdate : AutoCreate.None;
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         options.Events.UseIdentityMapForAggregates = true;
         options.ConfigureSigningIn();

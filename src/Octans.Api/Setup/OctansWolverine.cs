@@ -18,6 +18,8 @@ public static class OctansWolverine
             // Production never compiles: Static fails at start if one is missing. Elsewhere Auto compiles a new
             // endpoint's handler and writes it beside the others; GeneratedCodeTests fails until they match.
             options.CodeGeneration.TypeLoadMode = environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Auto;
+            // Its tables are the owner's, made by db-apply; outside Development the app's role only checks they are there.
+            if (!environment.IsDevelopment()) options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
         });
         builder.Services.DeferHostedServicesFrom(typeof(WolverineOptions).Assembly);
         builder.Services.AddWolverineHttp();

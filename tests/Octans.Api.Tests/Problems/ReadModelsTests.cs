@@ -187,7 +187,7 @@ public sealed class ReadModelsTests(AppFixture app)
         var before = (Details: await app.Get($"/api/problems/{problem.Id}"), Timeline: await app.Get($"/api/problems/{problem.Id}/timeline"),
             Tasks: await app.Get($"/api/teams/{Streets}/actions?status=All"), List: await app.Get($"/api/problems?q={problem.Reference}"));
 
-        (await ProblemReadModels.RebuildAsync(app.Store, CancellationToken.None)).ShouldBeGreaterThan(problem.Version);
+        (await ProblemReadModels.RebuildAsync(app.OwnerStore, CancellationToken.None)).ShouldBeGreaterThan(problem.Version);
 
         (await app.Get($"/api/problems/{problem.Id}")).ReadAsText().ShouldBe(before.Details.ReadAsText());
         (await app.Get($"/api/problems/{problem.Id}/timeline")).ReadAsText().ShouldBe(before.Timeline.ReadAsText());
@@ -196,7 +196,7 @@ public sealed class ReadModelsTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Read_models_kept_by_an_older_version_are_rebuilt_at_start_once()
+    public async Task Read_models_kept_by_an_older_version_are_rebuilt_by_the_owner_once()
     {
         var problem = await app.GivenProblem("Caught up at start");
         await using (var session = app.Store.LightweightSession())
@@ -205,8 +205,8 @@ public sealed class ReadModelsTests(AppFixture app)
             await session.SaveChangesAsync();
         }
 
-        (await ProblemReadModels.CatchUpAsync(app.Store, CancellationToken.None)).ShouldNotBeNull();
-        (await ProblemReadModels.CatchUpAsync(app.Store, CancellationToken.None)).ShouldBeNull();
+        (await ProblemReadModels.CatchUpAsync(app.OwnerStore, CancellationToken.None)).ShouldNotBeNull();
+        (await ProblemReadModels.CatchUpAsync(app.OwnerStore, CancellationToken.None)).ShouldBeNull();
         (await app.Details(problem.Id)).Title.ShouldBe("Caught up at start");
     }
 }

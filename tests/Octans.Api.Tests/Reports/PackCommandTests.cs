@@ -16,7 +16,7 @@ public sealed class PackCommandTests
     public async Task The_pack_command_writes_the_pdf_without_starting_Hangfire()
     {
         await using var database = await TestDatabase.CreateAsync();
-        using (var store = DocumentStore.For(options => options.ConfigureOctans(database.ConnectionString, production: false)))
+        using (var store = DocumentStore.For(options => options.ConfigureOctans(database.ConnectionString, createSchema: true)))
         {
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await ReferenceDataStorage.SeedAsync(store, CancellationToken.None);
@@ -69,7 +69,7 @@ public sealed class PackCommandTests
     public async Task An_unknown_area_is_refused_with_the_areas_Octans_knows()
     {
         await using var database = await TestDatabase.CreateAsync();
-        using (var store = DocumentStore.For(options => options.ConfigureOctans(database.ConnectionString, production: false)))
+        using (var store = DocumentStore.For(options => options.ConfigureOctans(database.ConnectionString, createSchema: true)))
         {
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await ReferenceDataStorage.SeedAsync(store, CancellationToken.None);

@@ -1,0 +1,93 @@
+using JasperFx;
+using Marten;
+using Octans.Api.Problems;
+
+namespace Octans.Api.Setup;
+
+/// <summary>
+/// What <c>db-apply</c> does as the schema's owner once Marten, Wolverine and Hangfire have applied theirs: it makes the
+/// events an audit trail PostgreSQL keeps (a trigger refuses any change or deletion of an event, whoever asks), gives
+/// the app's role its rights (rows in every table, but events only added), and rebuilds the read models when this
+/// version of Octans keeps them differently. Each step can run again and change nothing.
+/// </summary>
+public static class DatabaseOwner
+{
+    private const string Events = $"{DatabaseSettings.MartenSchema}.mt_events";
+    private const string Streams = $"{DatabaseSettings.MartenSchema}.mt_streams";
+
+    /// <summary>The sentence PostgreSQL answers with when anyone tries to change or delete an event.</summary>
+    public const string EventsAreKept = "Octans' events are its audit trail: they are added to, never changed or deleted.";
+
+    public static async Task<int> RunOctansCommands(this WebApplication app, string[] args)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        var exitCode = await app.RunJasperFxCommands(args);
+        if (exitCode != 0 || args is not ["db-apply", ..]) return exitCode;
+        try
+        {
+            await FinishApplyAsync(settings, CancellationToken.None);
+            return 0;
+        }
+        catch (Exception exception)
+        {
+            Console.Error.WriteLine($"db-apply: the schema is applied, but keeping the events and giving the app's role its rights failed: {exception.Message}");
+            return 1;
+        }
+    }
+
+    public static async Task FinishApplyAsync(DatabaseSettings settings, CancellationToken cancellation)
+    {
+        using var store = DocumentStore.For(options => options.ConfigureOctans(settings.ConnectionString, createSchema: false));
+        await using (var session = store.LightweightSession())
+        {
+            foreach (var statement in KeepEvents.Concat(settings.AppRole is { } role ? Rights(Quoted(role)) : []))
+                session.Queue(statement);
+            await session.SaveChangesAsync(cancellation);
+        }
+        Console.WriteLine(settings.AppRole is { } app
+            ? $"db-apply: events can only be added, and the role {app} may read and write Octans' rows but never change or delete an event."
+            : "db-apply: events can only be added. OCTANS_DB_OWNER is not set apart from OCTANS_DB, so no second role was given rights.");
+        if (await ProblemReadModels.CatchUpAsync(store, cancellation) is { } played)
+            Console.WriteLine($"db-apply: the read models were rebuilt from {played} events, as this version of Octans keeps them.");
+    }
+
+    // A trigger stops even a role with every right on the table; only the table's owner could drop it, and the app's
+    // role owns nothing. TRUNCATE fires no row trigger, so a statement trigger refuses it too.
+    private static readonly string[] KeepEvents =
+    [
+        $"""
+        create or replace function {DatabaseSettings.MartenSchema}.octans_events_are_kept() returns trigger language plpgsql as $$
+        begin
+          raise exception '{EventsAreKept.Replace("'", "''")}' using errcode = 'restrict_violation';
+        end $$
+        """,
+        $"""
+        create or replace trigger octans_events_are_kept before update or delete on {Events}
+          for each row execute function {DatabaseSettings.MartenSchema}.octans_events_are_kept()
+        """,
+        $"""
+        create or replace trigger octans_events_are_kept_whole before truncate on {Events}
+          for each statement execute function {DatabaseSettings.MartenSchema}.octans_events_are_kept()
+        """,
+    ];
+
+    // Every table and sequence of the three schemas, and those the owner makes there later, so a table added by a later
+    // version is covered without naming it; then what the app must never do to the events and their streams. Marten
+    // only inserts events, and inserts a stream and moves its version on.
+    private static string[] Rights(string role)
+    {
+        var schemas = string.Join(", ", DatabaseSettings.Schemas);
+        return
+        [
+            $"grant usage on schema {schemas} to {role}",
+            $"grant select, insert, update, delete on all tables in schema {schemas} to {role}",
+            $"grant usage, select on all sequences in schema {schemas} to {role}",
+            $"alter default privileges in schema {schemas} grant select, insert, update, delete on tables to {role}",
+            $"alter default privileges in schema {schemas} grant usage, select on sequences to {role}",
+            $"revoke update, delete, truncate, references, trigger on {Events} from {role}",
+            $"revoke delete, truncate, references, trigger on {Streams} from {role}",
+        ];
+    }
+
+    private static string Quoted(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";
+}
