@@ -45,27 +45,20 @@ public sealed class AppFixture : IAsyncLifetime
         Database = await TestDatabase.CreateAsync();
         await OctansProcess.ApplySchemaAsync(Database);
         OwnerStore = DocumentStore.For(options => options.ConfigureOctans(Database.ConnectionString, createSchema: false));
-        Host = await HostFor(Database.AppConnectionString, Clock, Logs);
-    }
-
-    /// <summary>Octans on a database whose schema db-apply has applied, with its clock and its log.</summary>
-    public static async Task<IAlbaHost> HostFor(string connectionString, FakeTimeProvider clock, ILoggerProvider logs)
-    {
-        var host = await AlbaHost.For<Program>(web =>
+        Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
-            web.UseSetting("OCTANS_DB", connectionString);
+            web.UseSetting("OCTANS_DB", Database.AppConnectionString);
             web.UseSetting("Octans:SeedDemoAccounts", "true");
             web.UseSetting("Octans:Jobs:PollInterval", "00:00:01");
             web.ConfigureServices(services =>
             {
-                services.AddSingleton<TimeProvider>(clock);
-                services.AddSingleton(logs);
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<ILoggerProvider>(Logs);
                 services.RunWolverineInSoloMode();
             });
         });
-        await host.Services.GetRequiredService<DatabaseStartup>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
-        return host;
+        await Host.Services.GetRequiredService<DatabaseStartup>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
     }
 
     public async Task DisposeAsync()

@@ -27,7 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Screenshots of failures belong to the run that made them.
         foreach (var stale in Directory.GetFiles(Screenshots, "failed-*.png")) File.Delete(stale);
         _database = await TestDatabase.CreateAsync();
-        _octans = await OctansProcess.ServeAsync(_database.ConnectionString, new Dictionary<string, string>
+        // As ops/run does: the schema applied by its owner, the pages served as the app's role.
+        await OctansProcess.ApplySchemaAsync(_database);
+        _octans = await OctansProcess.ServeAsync(_database.AppConnectionString, new Dictionary<string, string>
         {
             ["Octans__LoadDemo"] = "true",
             ["Octans__Jobs__PollInterval"] = "00:00:01",

@@ -40,7 +40,16 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
+            try
+            {
+                await create.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException refused) when (refused.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                throw new InvalidOperationException(
+                    "The tests make their databases as the schema's owner, and this role may not create one. Set OCTANS_DB_OWNER " +
+                    "to the owner's connection string (for the local cluster: OCTANS_DB_OWNER=$(env -u OCTANS_DB ops/db owner-url)).", refused);
+            }
         }
         return new TestDatabase(server, name, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
             new NpgsqlConnectionStringBuilder(app) { Database = name }.ConnectionString);

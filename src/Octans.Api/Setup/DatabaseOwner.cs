@@ -30,12 +30,12 @@ public static class DatabaseOwner
         }
         catch (Exception exception)
         {
-            Console.Error.WriteLine($"db-apply: the schema is applied, but keeping the events and giving the app's role its rights failed: {exception.Message}");
+            Console.Error.WriteLine($"db-apply: the schema is applied, but what follows it (guarding the events, the app's role's rights, the read models) failed: {exception.Message}");
             return 1;
         }
     }
 
-    public static async Task FinishApplyAsync(DatabaseSettings settings, CancellationToken cancellation)
+    private static async Task FinishApplyAsync(DatabaseSettings settings, CancellationToken cancellation)
     {
         using var store = DocumentStore.For(options => options.ConfigureOctans(settings.ConnectionString, createSchema: false));
         await using (var session = store.LightweightSession())
@@ -46,7 +46,7 @@ public static class DatabaseOwner
         }
         Console.WriteLine(settings.AppRole is { } app
             ? $"db-apply: events can only be added, and the role {app} may read and write Octans' rows but never change or delete an event."
-            : "db-apply: events can only be added. OCTANS_DB_OWNER is not set apart from OCTANS_DB, so no second role was given rights.");
+            : "db-apply: events can only be added. OCTANS_DB names no role apart from the owner's, so no other role was given rights.");
         if (await ProblemReadModels.CatchUpAsync(store, cancellation) is { } played)
             Console.WriteLine($"db-apply: the read models were rebuilt from {played} events, as this version of Octans keeps them.");
     }

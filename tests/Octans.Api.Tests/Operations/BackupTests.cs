@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Alba;
+using System.Net.Http.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Octans.Api.Demo;
+using Octans.Api.Setup;
 using Octans.Api.Reports.Producing;
 using Octans.Api.SigningIn;
 using Octans.Api.Tests.Reports;
@@ -27,7 +27,7 @@ public sealed class BackupTests(AppFixture app)
             $"/api/problems?area={Uri.EscapeDataString(area.Name)}", $"/api/problems/{lights.Id}", $"/api/problems/{alley.Id}",
             $"/api/problems/{lights.Id}/timeline", $"/api/problems/{lights.Id}/notes", "/api/reports", $"/api/reports/{kept.Id}/pdf",
         ];
-        var before = await ReadAllAsync(app.Host, reads);
+        var before = await ReadAllAsync(app.Host.Server.CreateClient(), reads);
         var file = Path.Combine(Path.GetTempPath(), $"octans-backup-{Guid.NewGuid():N}.dump");
         await using var restored = await TestDatabase.CreateAsync();
 
@@ -36,13 +36,16 @@ public sealed class BackupTests(AppFixture app)
             (await Ops("backup", file, app.Database)).ShouldContain($"wrote {file}");
             (await Ops("restore", file, restored)).ShouldContain($"restored {file} into database {restored.Name}");
             await OctansProcess.ApplySchemaAsync(restored);
-            await using var host = await AppFixture.HostFor(restored.AppConnectionString, new FakeTimeProvider(app.Clock.GetUtcNow()), new CapturedLogs());
+            // Its own process, as an operator would start it: Hangfire keeps its settings in statics one host per process.
+            await using var octans = await OctansProcess.ServeAsync(restored.AppConnectionString);
+            await octans.WaitForOutput("The database is ready");
 
-            var after = await ReadAllAsync(host, reads);
+            var after = await ReadAllAsync(new HttpClient { BaseAddress = octans.Address }, reads);
 
             after.Keys.ShouldBe(before.Keys);
             foreach (var read in reads) after[read].ShouldBe(before[read], read);
-            var again = await MonthlyPackJob.ReadAndRenderAsync(host.Services.GetRequiredService<IDocumentStore>(), area.Name, october, CancellationToken.None);
+            using var store = DocumentStore.For(options => options.ConfigureOctans(restored.AppConnectionString, createSchema: false));
+            var again = await MonthlyPackJob.ReadAndRenderAsync(store, area.Name, october, CancellationToken.None);
             again.Sha256.ShouldBe(kept.Sha256);
             again.Pdf.ShouldBe(before[$"/api/reports/{kept.Id}/pdf"]);
         }
@@ -74,29 +77,23 @@ public sealed class BackupTests(AppFixture app)
         }
     }
 
-    /// <summary>Each read's body as the coordinator sees it, signed in on that host.</summary>
-    private static async Task<Dictionary<string, byte[]>> ReadAllAsync(IAlbaHost host, string[] urls)
+    /// <summary>Each read's body as the coordinator sees it, signed in on that server.</summary>
+    private static async Task<Dictionary<string, byte[]>> ReadAllAsync(HttpClient client, string[] urls)
     {
-        var signIn = await host.Scenario(s =>
+        using (client)
         {
-            s.Post.Json(new { email = Coordinator, password = DemoAccounts.DefaultPassword }).ToUrl("/api/auth/token");
-            s.StatusCodeShouldBeOk();
-        });
-        var token = (await signIn.ReadAsJsonAsync<IssuedToken>())!.Token;
-        var bodies = new Dictionary<string, byte[]>();
-        foreach (var url in urls)
-        {
-            var result = await host.Scenario(s =>
+            var signIn = await client.PostAsJsonAsync("/api/auth/token", new { email = Coordinator, password = DemoAccounts.DefaultPassword });
+            signIn.EnsureSuccessStatusCode();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", (await signIn.Content.ReadFromJsonAsync<IssuedToken>())!.Token);
+            var bodies = new Dictionary<string, byte[]>();
+            foreach (var url in urls)
             {
-                s.Get.Url(url);
-                s.WithBearerToken(token);
-                s.StatusCodeShouldBeOk();
-            });
-            using var body = new MemoryStream();
-            await result.Context.Response.Body.CopyToAsync(body);
-            bodies[url] = body.ToArray();
+                using var response = await client.GetAsync(url);
+                response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, url);
+                bodies[url] = await response.Content.ReadAsByteArrayAsync();
+            }
+            return bodies;
         }
-        return bodies;
     }
 
     /// <summary>Runs ops/backup or ops/restore against a test database, the way an operator would against OCTANS_DB.</summary>

@@ -30,4 +30,28 @@ public sealed class CommandLineTests
             (await exists.ExecuteScalarAsync()).ShouldBe(true, $"{table} should exist after db-apply");
         }
     }
+
+    [Fact]
+    public async Task The_apps_role_does_not_start_on_read_models_another_version_kept_until_db_apply_has_rebuilt_them()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await OctansProcess.ApplySchemaAsync(database);
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var older = new NpgsqlCommand("update octans.read_models set version = 0", connection);
+            (await older.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+
+        await using (var stale = await OctansProcess.ServeAsync(database.AppConnectionString))
+        {
+            await stale.WaitForOutput("The read models were kept by another version of Octans. Run db-apply as the database's owner, which rebuilds them, then start Octans again.");
+            using var client = new HttpClient { BaseAddress = stale.Address };
+            (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+        }
+
+        await OctansProcess.ApplySchemaAsync(database);
+        await using var octans = await OctansProcess.ServeAsync(database.AppConnectionString);
+        await octans.WaitForOutput("The database is ready");
+    }
 }

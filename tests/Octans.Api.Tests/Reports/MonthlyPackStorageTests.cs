@@ -128,12 +128,17 @@ public sealed class MonthlyPackStorageTests(AppFixture app)
         var (area, code) = NewArea();
         var problems = Known.Problems(area, code);
         await app.WriteAsync(problems);
-        // An event the store can no longer read stops the pack after the job has started, as any failure while
-        // rendering would.
+        // An event the store cannot read stops the pack after the job has started, as any failure while rendering would.
+        // Events are never changed, so it is added: a copy of the second event whose data no longer reads.
         await using (var session = app.Store.LightweightSession())
         {
-            session.Queue($"update {DatabaseSettings.MartenSchema}.mt_events set data = '{{\"problemId\": \"unreadable\"}}' where stream_id = ? and version = 2",
-                problems[0].Id);
+            session.Queue($"""
+                insert into {DatabaseSettings.MartenSchema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type)
+                select nextval('{DatabaseSettings.MartenSchema}.mt_events_sequence'), gen_random_uuid(), stream_id,
+                  (select max(version) + 1 from {DatabaseSettings.MartenSchema}.mt_events where stream_id = ?),
+                  cast(? as jsonb), type, timestamp, tenant_id, mt_dotnet_type
+                from {DatabaseSettings.MartenSchema}.mt_events where stream_id = ? and version = 2
+                """, problems[0].Id, "{\"problemId\": \"unreadable\"}", problems[0].Id);
             await session.SaveChangesAsync();
         }
         var archive = new PackArchive(app.Store);
