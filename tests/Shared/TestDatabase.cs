@@ -72,12 +72,13 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     // The owner's and the app's servers. Outside ops/test (an IDE, a bare `dotnet test`) the local cluster is started the
-    // way ops/test would. With OCTANS_DB alone, that one role is both.
+    // way ops/test would. With OCTANS_DB alone, ops/db knows the owner when it is the local cluster's app role; on
+    // another server that one role is both.
     private static (string Owner, string App) Servers()
     {
         var owner = Environment.GetEnvironmentVariable("OCTANS_DB_OWNER") is { Length: > 0 } o ? o : null;
         var app = Environment.GetEnvironmentVariable("OCTANS_DB") is { Length: > 0 } a ? a : null;
-        if (app is not null) return (owner ?? app, app);
+        if (app is not null) return (owner ?? OpsDb("owner-url"), app);
         var started = OpsDb("start");
         return (owner ?? OpsDb("owner-url"), started);
     }
