@@ -11,15 +11,22 @@ public sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string _server;
 
-    private BenchDatabase(string server, string name)
+    private BenchDatabase(string server, string name, string? appRole = null)
     {
         _server = server;
         Name = name;
         ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        AppConnectionString = appRole is null ? ConnectionString
+            : new NpgsqlConnectionStringBuilder(server) { Database = name, Username = appRole, Password = null }.ConnectionString;
     }
 
     public string Name { get; }
+
+    /// <summary>The schema's owner's connection, which made the database.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The connection Octans runs with: the app's role when one was given, which db-apply grants its rights to, else the owner's.</summary>
+    public string AppConnectionString { get; }
 
     /// <summary>Left in place when disposed, so a development run can look into it or use it again.</summary>
     public bool Keep { get; set; }
@@ -28,9 +35,10 @@ public sealed class BenchDatabase : IAsyncDisposable
     public static BenchDatabase Existing(BenchContext context, string name) => new(context.Server, name) { Keep = true };
 
     /// <summary>A new database; <paramref name="applySchema"/> false leaves it empty for an app that makes its own schema, as Development does.</summary>
-    public static async Task<BenchDatabase> CreateAsync(BenchContext context, string purpose, CancellationToken cancellation, bool applySchema = true)
+    public static async Task<BenchDatabase> CreateAsync(BenchContext context, string purpose, CancellationToken cancellation, bool applySchema = true,
+        string? appRole = null)
     {
-        var database = new BenchDatabase(context.Server, $"octans_bench_{purpose}_{Guid.NewGuid().ToString("N")[..8]}");
+        var database = new BenchDatabase(context.Server, $"octans_bench_{purpose}_{Guid.NewGuid().ToString("N")[..8]}", appRole);
         await using (var connection = new NpgsqlConnection(context.Server))
         {
             await connection.OpenAsync(cancellation);
@@ -43,7 +51,8 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     private async Task ApplySchemaAsync(BenchContext context, CancellationToken cancellation)
     {
-        var start = OctansServer.StartInfo(context, ConnectionString, "db-apply");
+        var start = OctansServer.StartInfo(context, AppConnectionString, "db-apply");
+        start.Environment["OCTANS_DB_OWNER"] = ConnectionString;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(cancellation);
         var errors = process.StandardError.ReadToEndAsync(cancellation);

@@ -33,12 +33,18 @@ public sealed class OctansServer : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL, as a crash or the out-of-memory killer ends a process: no shutdown, nothing flushed.</summary>
+    public void KillNow() => _process.Kill(entireProcessTree: true);
+
     public string LastOutput { get { lock (_lastLines) return string.Join('\n', _lastLines); } }
 
     /// <summary>Starts the process and returns at once; <see cref="WaitUntilReadyAsync"/> waits for /health/ready.</summary>
-    public static OctansServer Start(BenchContext context, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    public static OctansServer Start(BenchContext context, string connectionString, IReadOnlyDictionary<string, string>? settings = null,
+        Uri? address = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        address ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var start = StartInfo(context, connectionString, $"--urls {address}");
         foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var clock = Stopwatch.StartNew();
@@ -46,9 +52,9 @@ public sealed class OctansServer : IAsyncDisposable
     }
 
     public static async Task<OctansServer> StartReadyAsync(BenchContext context, string connectionString, CancellationToken cancellation,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Uri? address = null)
     {
-        var server = Start(context, connectionString, settings);
+        var server = Start(context, connectionString, settings, address);
         try
         {
             await server.WaitUntilReadyAsync(cancellation);

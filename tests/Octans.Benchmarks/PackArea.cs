@@ -1,5 +1,6 @@
 using Marten;
 using Octans.Api.Problems;
+using Octans.Api.Problems.Reporting;
 using Octans.Api.ReferenceData;
 using Octans.Api.Reports.Producing;
 using Octans.Api.Setup;
@@ -43,7 +44,13 @@ public sealed class PackArea : IAsyncDisposable
         var store = DocumentStore.For(options => options.ConfigureOctans(database.ConnectionString, createSchema: true));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await ReferenceDataStorage.SeedAsync(store, CancellationToken.None);
+        var (events, actions) = await WriteAsync(store);
+        return new PackArea(database, store, events, actions);
+    }
 
+    /// <summary>Writes the area's back-dated histories into a store whose reference data is already seeded.</summary>
+    public static async Task<(int Events, int Actions)> WriteAsync(IDocumentStore store)
+    {
         var scripts = GeneratedArea.Create(PackMonthDates.Of(Month.Year, Month.Month), Problems, Actions, area: Area);
         foreach (var batch in scripts.Chunk(50))
         {
@@ -52,7 +59,13 @@ public sealed class PackArea : IAsyncDisposable
                 session.Events.StartStream<Problem>(script.Id, [.. script.Events]);
             await session.SaveChangesAsync();
         }
-        return new PackArea(database, store, scripts.Sum(s => s.Events.Count), scripts.Sum(s => s.State.Actions.Count));
+        // The next problem reported in the area takes the number after the generated ones.
+        await using (var session = store.LightweightSession())
+        {
+            ProblemReferences.ContinueAfter(session, Octans.Api.ReferenceData.Area.HighTown.Id, scripts.Count);
+            await session.SaveChangesAsync();
+        }
+        return (scripts.Sum(s => s.Events.Count), scripts.Sum(s => s.State.Actions.Count));
     }
 
     /// <summary>Opens an area another process created, to measure the pack in a process that did nothing else.</summary>

@@ -10,6 +10,7 @@ using Octans.Benchmarks;
 if (args is [ColdStartBenchmark.DoNothing]) return 0;
 if (args is [PackMeasurement.PeakChild, var packDatabase]) return await PackMeasurement.PeakChildAsync(packDatabase);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is [Octans.Benchmarks.Chaos.ChaosRun.Word, .. var scenarios]) return await Octans.Benchmarks.Chaos.ChaosRun.RunAsync(scenarios, CancellationToken.None);
 
 var measurements = typeof(IMeasurement).Assembly.GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMeasurement).IsAssignableFrom(t))

@@ -88,6 +88,13 @@ public sealed class OctansProcess : IAsyncDisposable
         return (process.ExitCode, await output + await errors);
     }
 
+    /// <summary>SIGKILL, as a crash or the out-of-memory killer ends a process: no shutdown, nothing flushed.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

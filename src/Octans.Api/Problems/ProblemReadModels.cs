@@ -26,6 +26,9 @@ public sealed class ProblemReadModels : IProjection
         [ProblemRows.Table, TeamTasks.Table, ProblemNotes.Table, TimelineMoves.Table, ProblemRecord.Criteria, ProblemRecord.Reviews,
          ProblemRecord.Phases, ProblemRecord.Recurrences];
 
+    /// <summary>The qualified names of every read model's tables.</summary>
+    public static IReadOnlyList<string> TableNames => Tables;
+
     private static readonly string State = ReadTables.Qualified("read_models");
 
     public static void Declare(StoreOptions options)

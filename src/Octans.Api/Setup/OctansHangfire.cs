@@ -24,6 +24,10 @@ public static class OctansHangfire
                     PrepareSchemaIfNecessary = false,
                     QueuePollInterval = configuration.GetValue("Octans:Jobs:PollInterval", TimeSpan.FromSeconds(15)),
                     EnableLongPolling = true,
+                    // A job whose node died (kill -9, a lost machine) goes back to the queue for another node once
+                    // this long has passed without the heartbeat its worker keeps while the job runs.
+                    InvisibilityTimeout = configuration.GetValue("Octans:Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
+                    UseSlidingInvisibilityTimeout = true,
                 }));
         if (configuration.GetValue("Octans:Jobs:RunServer", true))
         {

@@ -15,6 +15,9 @@ public static class MonthlyPackSchedule
 {
     public const string Cron = "0 6 1 * *";
 
+    /// <summary>The schedule, <see cref="Cron"/> unless <c>Octans:Packs:Schedule</c> says otherwise (ops/chaos runs it every minute).</summary>
+    public static string Schedule(IConfiguration configuration) => configuration["Octans:Packs:Schedule"] is { Length: > 0 } cron ? cron : Cron;
+
     public static string RecurringJobId(Area area) => $"monthly-pack-{area.Id.ToLowerInvariant()}";
 
     public static async Task RegisterAsync(IServiceProvider services, IDocumentStore store, CancellationToken cancellation)
@@ -27,7 +30,7 @@ public static class MonthlyPackSchedule
             recurring.AddOrUpdate<MonthlyPackJob>(
                 RecurringJobId(area),
                 job => job.RenderLastMonthAsync(name, null, CancellationToken.None),
-                Cron,
+                Schedule(services.GetRequiredService<IConfiguration>()),
                 new RecurringJobOptions { TimeZone = London.TimeZone });
         }
     }
