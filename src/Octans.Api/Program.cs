@@ -15,7 +15,7 @@ services.AddOctansMarten(builder.Environment);
 builder.AddOctansWolverine();
 services.AddOctansHangfire(builder.Configuration);
 services.AddOctansSignIn();
-DataProtectionKeys.AddOctansDataProtection(services);
+DataProtectionKeys.AddOctansDataProtection(services, builder.Configuration, builder.Environment);
 services.AddOctansHealth();
 services.AddOctansReports();
 services.AddSingleton<DatabaseStartup>();
