@@ -88,13 +88,22 @@ public sealed class DataProtectionKeys(IDocumentStore store, KeyEncryption encry
                 provider.GetRequiredService<ILogger<DataProtectionKeys>>());
             if (encryption.Enabled) options.XmlEncryptor = new SealedKeyEncryptor(encryption);
         }));
-        // Checked when Octans starts serving, not when it is built, so `db-apply` and `help` run without the secret.
-        if (!encryption.Enabled && !environment.IsDevelopment()) services.AddSingleton<IStartupFilter, RefuseToServeWithoutKeySecret>();
+        // Checked when Octans starts serving, not when it is built, so `db-apply`, `pack` and `help` run without the secret.
+        if (!encryption.Enabled) services.AddSingleton<IStartupFilter>(new WithoutKeySecret(environment.IsDevelopment()));
     }
 
-    private sealed class RefuseToServeWithoutKeySecret : IStartupFilter
+    /// <summary>Outside Development Octans refuses to serve without the secret; in Development it says the keys are kept unencrypted.</summary>
+    private sealed class WithoutKeySecret(bool development) : IStartupFilter
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => throw new InvalidOperationException(KeyEncryption.Missing);
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => !development
+            ? throw new InvalidOperationException(KeyEncryption.Missing)
+            : app =>
+            {
+                app.ApplicationServices.GetRequiredService<ILogger<DataProtectionKeys>>().LogWarning(
+                    "{Setting} is not set, so the keys behind cookies and API tokens are kept unencrypted in the database. That is allowed in Development only.",
+                    KeyEncryption.SecretSetting);
+                next(app);
+            };
     }
 }
 

@@ -96,6 +96,12 @@ public sealed class DataProtectionTests(AppFixture app)
         refused.Message.ShouldContain($"{KeyEncryption.SecretSetting} is not set");
     }
 
+    [Fact]
+    public void In_Development_without_the_secret_Octans_serves_and_warns_that_the_keys_are_unencrypted()
+    {
+        app.Logs.Lines.ShouldContain(line => line.Contains($"{KeyEncryption.SecretSetting} is not set, so the keys behind cookies and API tokens are kept unencrypted"));
+    }
+
     private static ServiceProvider Node(IDocumentStore store, string? secret, string? previous = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

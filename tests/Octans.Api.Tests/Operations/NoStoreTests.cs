@@ -33,7 +33,8 @@ public sealed class NoStoreTests(AppFixture app)
     [Fact]
     public async Task A_pack_downloaded_from_the_api_or_the_pages_says_no_store()
     {
-        var status = await app.WaitForJob(await app.RequestPack("High Town", "2026-10", Problems.ProblemsApi.Admin));
+        var (area, _, _) = await app.CreateAreaAsync();
+        var status = await app.WaitForJob(await app.RequestPack(area.Name, "2026-10"));
         var token = await app.TokenFor(Councillor);
         var fromApi = await app.Host.Scenario(s => { s.Get.Url($"/api/reports/{status.ReportId}/pdf"); s.WithBearerToken(token); s.StatusCodeShouldBeOk(); });
         var cookie = PageSessions.Cookie(await PageSessions.SignInAsync(app.Host, Councillor, DemoAccounts.DefaultPassword));
