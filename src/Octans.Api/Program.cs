@@ -15,7 +15,8 @@ services.AddOctansMarten(builder.Environment, DatabaseSettings.RunsAsOwner(args)
 builder.AddOctansWolverine();
 services.AddOctansHangfire(builder.Configuration);
 services.AddOctansSignIn();
-DataProtectionKeys.AddOctansDataProtection(services);
+DataProtectionKeys.AddOctansDataProtection(services, builder.Configuration, builder.Environment);
+builder.AddOctansTransport();
 services.AddOctansHealth();
 services.AddOctansReports();
 services.AddSingleton<DatabaseStartup>();
@@ -35,6 +36,7 @@ services.AddRazorPages(pages =>
 
 var app = builder.Build();
 
+app.UseOctansTransport();
 app.UseExceptionHandler("/error");
 app.UseOctansLocalization();
 app.UseStatusCodePages();
@@ -46,7 +48,7 @@ app.UseAuthorization();
 
 app.MapOctansHealth();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("Octans API").WithOpenApiRoutePattern("/openapi/v1.json")).AllowAnonymous();
+app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("Octans API").WithOpenApiRoutePattern("/openapi/v1.json").WithNonce().DisableDefaultFonts()).AllowAnonymous();
 app.MapOctansEndpoints();
 app.MapOctansJobDashboard();
 app.MapRazorPages();

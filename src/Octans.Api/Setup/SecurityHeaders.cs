@@ -1,3 +1,5 @@
+using Scalar.AspNetCore;
+
 namespace Octans.Api.Setup;
 
 /// <summary>Where the problem page's map tiles come from: Octans:MapTiles, OpenStreetMap's own server by default.</summary>
@@ -11,26 +13,46 @@ public sealed class MapTiles(IConfiguration configuration)
 }
 
 /// <summary>
-/// Headers every answer carries. The pages allow scripts and styles from Octans itself only, and images from the map
-/// tile server; the API docs and the job dashboard bring their own scripts and are left to them.
+/// Headers every answer carries. Every page may be framed by nobody and runs scripts from Octans itself only: the pages
+/// and the job dashboard load nothing else, and the API docs' own inline start-up script carries a fresh nonce. The
+/// dashboard and the docs set styles from script, so they may use inline styles; the pages may not. Answers that hold
+/// the partnership's records (the API, Open311, PDFs) are never kept by a browser or a proxy.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, MapTiles tiles)
 {
+    private const string Common = "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     private readonly string _pagePolicy =
-        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles.Origin}; " +
-        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles.Origin}; connect-src 'self'; font-src 'self'; {Common}";
+
+    private const string DashboardPolicy =
+        $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; {Common}";
+
+    private static string DocsPolicy(string? nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        $"connect-src 'self'; font-src 'self' data:; worker-src 'self' blob:; {Common}";
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "same-origin";
+        // Written as the answer starts, so they also reach answers written after a fault cleared the headers, and the
+        // docs page's nonce, made while the page writes itself, is known.
         var path = context.Request.Path;
-        if (!path.StartsWithSegments("/api/docs") && !path.StartsWithSegments("/hangfire"))
+        context.Response.OnStarting(() =>
         {
+            var response = context.Response;
+            var headers = response.Headers;
+            headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = _pagePolicy;
-        }
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy =
+                path.StartsWithSegments("/api/docs") ? DocsPolicy(context.Items[ScalarOptions.NonceHttpContextItemKey] as string ?? "none")
+                : path.StartsWithSegments("/hangfire") ? DashboardPolicy
+                : _pagePolicy;
+            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/open311")
+                || response.ContentType?.StartsWith("application/pdf", StringComparison.OrdinalIgnoreCase) == true)
+                headers.CacheControl = "no-store";
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 }

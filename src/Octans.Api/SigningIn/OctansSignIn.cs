@@ -1,13 +1,19 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Setup;
 
 namespace Octans.Api.SigningIn;
 
 public static class OctansSignIn
 {
     private const string Scheme = "octans";
+    private const string SignedInAt = "octans.signed-in-at";
+
+    /// <summary>How long a page session lasts after signing in, however busy; API tokens last <see cref="Tokens.Lifetime"/>.</summary>
+    public static readonly TimeSpan SessionLimit = TimeSpan.FromHours(12);
 
     public static IServiceCollection AddOctansSignIn(this IServiceCollection services)
     {
@@ -28,20 +34,36 @@ public static class OctansSignIn
                 options.Cookie.Name = "octans";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = Tokens.Lifetime;
                 options.SlidingExpiration = true;
                 options.LoginPath = "/sign-in";
                 options.LogoutPath = "/sign-out";
                 options.AccessDeniedPath = "/forbidden";
+                // Sliding renewal keeps a busy session going, but never past SessionLimit after the password was given.
+                options.Events.OnSigningIn = context =>
+                {
+                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                    context.Properties.SetString(SignedInAt, now.ToString("O", CultureInfo.InvariantCulture));
+                    return Task.CompletedTask;
+                };
                 options.Events.OnValidatePrincipal = async context =>
                 {
+                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                    if (!DateTimeOffset.TryParse(context.Properties.GetString(SignedInAt), CultureInfo.InvariantCulture, DateTimeStyles.None, out var signedInAt)
+                        || now - signedInAt > SessionLimit)
+                    {
+                        context.RejectPrincipal();
+                        return;
+                    }
                     var access = context.HttpContext.RequestServices.GetRequiredService<UserAccess>();
                     var principal = context.Principal!;
                     if (!await access.StillAllowedAsync(principal.UserId(), principal.FindFirstValue(OctansClaims.SecurityStamp), context.HttpContext.RequestAborted))
                         context.RejectPrincipal();
                 };
             });
+
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IHostEnvironment>((options, environment) => options.Cookie.SecurePolicy = OctansTransport.CookieSecurity(environment));
 
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeys, TimeProvider>((options, keys, clock) =>

@@ -1,10 +1,14 @@
 using System.Security.Cryptography;
 using Marten;
 using Microsoft.IdentityModel.Tokens;
+using Octans.Api.Setup;
 
 namespace Octans.Api.SigningIn;
 
-/// <summary>The key that signs API tokens, kept in the database so every app node shares it.</summary>
+/// <summary>
+/// The key that signs API tokens, kept in the database so every app node shares it, sealed with <see cref="KeyEncryption"/>
+/// when a secret is configured (always, outside Development).
+/// </summary>
 public sealed class SigningKey
 {
     public const string CurrentId = "api-tokens";
@@ -12,7 +16,7 @@ public sealed class SigningKey
     public string Secret { get; set; } = "";
 }
 
-public sealed class SigningKeys(IDocumentStore store, IConfiguration configuration)
+public sealed class SigningKeys(IDocumentStore store, IConfiguration configuration, KeyEncryption encryption)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SymmetricSecurityKey? _key;
@@ -43,21 +47,32 @@ public sealed class SigningKeys(IDocumentStore store, IConfiguration configurati
         }
 
         await using var session = store.LightweightSession();
-        var existing = await session.LoadAsync<SigningKey>(SigningKey.CurrentId, cancellation);
-        if (existing is not null) return Convert.FromBase64String(existing.Secret);
-
-        session.Insert(new SigningKey { Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
-        try
+        if (await session.LoadAsync<SigningKey>(SigningKey.CurrentId, cancellation) is not { } existing)
         {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (JasperFx.DocumentAlreadyExistsException)
-        {
-            // Another node created it first; use theirs.
+            session.Insert(new SigningKey { Secret = Stored(RandomNumberGenerator.GetBytes(32)) });
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (JasperFx.DocumentAlreadyExistsException)
+            {
+                // Another node created it first; use theirs.
+            }
+            await using var query = store.QuerySession();
+            existing = (await query.LoadAsync<SigningKey>(SigningKey.CurrentId, cancellation))!;
         }
 
-        await using var query = store.QuerySession();
-        var stored = await query.LoadAsync<SigningKey>(SigningKey.CurrentId, cancellation);
-        return Convert.FromBase64String(stored!.Secret);
+        var secret = KeyEncryption.IsSealed(existing.Secret) ? encryption.Open(existing.Secret) : Convert.FromBase64String(existing.Secret);
+        if (encryption.Enabled && !encryption.IsCurrent(existing.Secret))
+        {
+            // Kept in the clear before a secret was configured, or sealed with the secret before a rotation.
+            existing.Secret = encryption.Seal(secret);
+            await using var update = store.LightweightSession();
+            update.Store(existing);
+            await update.SaveChangesAsync(cancellation);
+        }
+        return secret;
     }
+
+    private string Stored(byte[] secret) => encryption.Enabled ? encryption.Seal(secret) : Convert.ToBase64String(secret);
 }
