@@ -13,11 +13,11 @@ public sealed class OctansClient(HttpClient http, string token)
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static HttpClient Pool(Uri address) => new(new SocketsHttpHandler
+    public static HttpClient Pool(Uri address) => OctansServer.BehindTheProxy(new(new SocketsHttpHandler
     {
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         MaxConnectionsPerServer = 256,
-    }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) });
 
     public static async Task<OctansClient> SignInAsync(HttpClient http, string email, CancellationToken cancellation)
     {

@@ -12,6 +12,19 @@ public sealed class OctansServer : IAsyncDisposable
 {
     public const string Password = "octans-bench-password";
 
+    /// <summary>The secret that seals the keys kept in the database, as Production requires; one per run, so a restarted server reads them.</summary>
+    private static readonly string KeySecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
+    /// Octans outside Development serves HTTPS only, behind a proxy that ends TLS. The measuring clients stand in for that
+    /// proxy on 127.0.0.1, which the server is told to trust: each request says it came in over HTTPS.
+    /// </summary>
+    public static HttpClient BehindTheProxy(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        return client;
+    }
+
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
 
@@ -139,6 +152,8 @@ public sealed class OctansServer : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Octans__SeedDemoAccounts"] = "true";
         start.Environment["OCTANS_DEMO_PASSWORD"] = Password;
+        start.Environment["Octans__Keys__Secret"] = KeySecret;
+        start.Environment["Octans__Proxies"] = "127.0.0.1";
         return start;
     }
 

@@ -20,10 +20,10 @@ public sealed partial class PagesMeasurement : IMeasurement
         await using var database = await BenchDatabase.CreateAsync(context, "pages", cancellation);
         await using var server = await OctansServer.StartReadyAsync(context, database.ConnectionString, cancellation,
             new Dictionary<string, string> { ["Octans__LoadDemo"] = "true" });
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        using var http = OctansServer.BehindTheProxy(new HttpClient(new Cookies(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }))
         {
             BaseAddress = server.Address,
-        };
+        });
         await SignInAsync(http, cancellation);
 
         var board = await http.GetStringAsync("/problems", cancellation);
@@ -71,6 +71,27 @@ public sealed partial class PagesMeasurement : IMeasurement
         var latencies = new Latencies { Elapsed = clock.Elapsed };
         latencies.Add(times);
         return latencies;
+    }
+
+    /// <summary>
+    /// The browser's cookies, sent back as the proxy would pass them: Octans' cookies are Secure outside Development,
+    /// which a cookie container would keep off this plain-http hop behind the proxy.
+    /// </summary>
+    private sealed class Cookies(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly Dictionary<string, string> _jar = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellation)
+        {
+            if (_jar.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _jar.Select(c => $"{c.Key}={c.Value}")));
+            var answer = await base.SendAsync(request, cancellation);
+            foreach (var cookie in answer.Headers.TryGetValues("Set-Cookie", out var set) ? set : [])
+            {
+                var pair = cookie.Split(';')[0].Split('=', 2);
+                _jar[pair[0]] = pair[1];
+            }
+            return answer;
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -20,10 +20,10 @@ public sealed class ChaosContext(ThrowawayCluster cluster, BenchContext bench)
         IReadOnlyDictionary<string, string>? settings = null, Uri? address = null) =>
         OctansServer.StartReadyAsync(bench, database.AppConnectionString, cancellation, settings, address);
 
-    public static HttpClient Client(Uri address) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
+    public static HttpClient Client(Uri address) => OctansServer.BehindTheProxy(new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
     {
         BaseAddress = address, Timeout = TimeSpan.FromSeconds(15),
-    };
+    });
 
     public static async Task<string> SignInAsync(HttpClient http, CancellationToken cancellation)
     {
