@@ -21,13 +21,12 @@ public static class Answers
     public static ProblemDetails Refused(string detail) => new() { Status = 400, Title = "That cannot be done", Detail = detail };
 
     /// <summary>A body Octans cannot read: not JSON of the expected shape (400), or too large (413).</summary>
-    public static ProblemDetails Unreadable(int status) => status == 413
-        ? TooLarge()
-        : Unreadable("The request body is not valid JSON of the expected shape. Check the field names and types against the API description at /api/docs.");
+    public static ProblemDetails Unreadable(int status) => status == 413 ? TooLarge() : Unreadable();
 
     /// <summary>400: the body cannot be read; <paramref name="field"/>, when known, is where the reading stopped.</summary>
-    public static ProblemDetails Unreadable(string detail, string? field = null)
+    public static ProblemDetails Unreadable(string? detail = null, string? field = null)
     {
+        detail ??= "The request body is not valid JSON of the expected shape. Check the field names and types against the API description at /api/docs.";
         var problem = field is null
             ? new ProblemDetails()
             : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"'{field}' is not the kind of value the API description at /api/docs gives for it."] });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using Octans.Domain;
+using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
 
 namespace Octans.Api.Setup;
 
@@ -15,14 +16,14 @@ namespace Octans.Api.Setup;
 /// </summary>
 public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> json)
 {
-    /// <summary>Ten times the longest body any request needs, with every field at its limit and every character escaped.</summary>
+    /// <summary>Several times the longest body any request needs, about 30 KB with every field at its limit and every character escaped.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
     private const int MaxDepth = 16;
 
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
-    private static readonly string NotAnObject =
+    private const string NotAnObject =
         "The request body must be a JSON object, such as { \"version\": 3, \"text\": \"…\" }. Check it against the API description at /api/docs.";
 
     public async Task InvokeAsync(HttpContext context)
@@ -42,7 +43,7 @@ public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> js
         else await problem.Result().ExecuteAsync(context);
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails? Unstorable(HttpContext context)
+    private static ProblemDetails? Unstorable(HttpContext context)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var (key, values) in context.Request.Query)
@@ -55,7 +56,7 @@ public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> js
         return errors.Count > 0 ? Answers.Invalid(errors) : null;
     }
 
-    private async Task<Microsoft.AspNetCore.Mvc.ProblemDetails?> CheckBodyAsync(HttpContext context, Type requestType)
+    private async Task<ProblemDetails?> CheckBodyAsync(HttpContext context, Type requestType)
     {
         var request = context.Request;
         if (request.ContentLength > MaxBodyBytes) return Answers.TooLarge();
@@ -78,7 +79,7 @@ public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> js
         return problem;
     }
 
-    private Microsoft.AspNetCore.Mvc.ProblemDetails? Check(byte[] bytes, Type requestType)
+    private ProblemDetails? Check(byte[] bytes, Type requestType)
     {
         if (!Utf8.IsValid(bytes))
             return Answers.Unreadable("The request body is not valid UTF-8 text. Send JSON encoded as UTF-8.");
@@ -90,7 +91,7 @@ public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> js
         }
         catch (JsonException)
         {
-            return Answers.Unreadable(bytes.Length == 0 ? NotAnObject : Answers.Unreadable(400).Detail!);
+            return Answers.Unreadable(bytes.Length == 0 ? NotAnObject : null);
         }
 
         using (document)
@@ -109,12 +110,12 @@ public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> js
         }
         catch (JsonException wrong)
         {
-            return Answers.Unreadable(Answers.Unreadable(400).Detail!, Field(wrong.Path));
+            return Answers.Unreadable(field: Field(wrong.Path));
         }
         catch (Exception)
         {
             // A converter refusing a value in its own way: still a body that does not fit the record.
-            return Answers.Unreadable(Answers.Unreadable(400).Detail!);
+            return Answers.Unreadable();
         }
     }
 

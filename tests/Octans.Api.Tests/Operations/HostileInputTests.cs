@@ -231,10 +231,11 @@ public static class Hostile
         _ => Guid.NewGuid().ToString(),
     };
 
-    // No NUL: Kestrel refuses a path that holds one before Octans sees it, and the test server cannot carry one.
+    // No NUL: Kestrel refuses a path that holds one before Octans sees it, and the test server cannot carry one. No name
+    // of a team, category or user that other tests rely on either: a route may remove or disable what it names.
     private static readonly Gen<string> RouteValue = Gen.Frequency(
         (4, Gen.OneOf("not-a-guid", "00000000-0000-0000-0000-000000000000", "1", "-1", "9223372036854775808", "%01x", "%E2%80%AE",
-            "%FF", "..", "%2F", new string('9', 500), "0198a0a0-0000-7000-8000-00000000000G", "Street%20lighting")),
+            "%FF", "..", "%2F", new string('9', 500), "0198a0a0-0000-7000-8000-00000000000G")),
         (1, Gen.Guid.Select(guid => guid.ToString())),
         (1, Text.Select(text => Escape(text.Replace("\0", "")))));
 
