@@ -8,7 +8,8 @@ namespace Octans.Api.Setup;
 
 /// <summary>
 /// Turns the faults that escape an endpoint into RFC 9457 answers a coordinator can act on: a stale version is a
-/// 409 with the current version, a database that is down is a 503, anything else a 500 without internals.
+/// 409 with the current version, a team or category name taken meanwhile a 400 on the name, a database that is down
+/// a 503, anything else a 500 without internals, its exception logged.
 /// </summary>
 public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorAnswers> logger) : IExceptionHandler
 {
