@@ -39,12 +39,13 @@ var app = builder.Build();
 app.UseOctansTransport();
 app.UseExceptionHandler("/error");
 app.UseOctansLocalization();
-app.UseStatusCodePages();
+app.UseStatusCodePages(ErrorAnswers.AnswerBareStatusAsync);
 app.UseMiddleware<SecurityHeaders>();
 app.UseStaticFiles();
 app.UseMiddleware<WaitForDatabase>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<RequestChecks>();
 
 app.MapOctansHealth();
 app.MapOpenApi().AllowAnonymous();

@@ -2,7 +2,10 @@ using static Octans.Domain.Tests.Scenario;
 
 namespace Octans.Domain.Tests;
 
-/// <summary>Every free-text field refuses personal data, so that Octans stays about places, not people.</summary>
+/// <summary>
+/// Every free-text field refuses personal data, so that Octans stays about places, not people, and characters that cannot
+/// be stored.
+/// </summary>
 public class PersonalDataInFieldsTests
 {
     private static readonly Guid ActionId = Id(1), CriterionId = Id(2);
@@ -57,4 +60,22 @@ public class PersonalDataInFieldsTests
         ProblemDecisions.Decide(Given(), new AddNote("Ask jo.bloggs@example.com for photos"), Coordinator, Now)
             .ShouldBeRefused("text").Detail
             .ShouldBe("Octans records places, not people: remove the email address from the note.");
+
+    [Theory]
+    [MemberData(nameof(FieldNames))]
+    public void A_control_character_is_refused_and_tabs_and_line_breaks_are_not(string name)
+    {
+        var (field, decide) = Fields[name];
+
+        decide("Bins by the gate\u0000 again").ShouldBeRefused(field)
+            .Errors[field].ShouldHaveSingleItem().ShouldStartWith("The ");
+        decide("Bins by the gate\u001b[31m").ShouldBeRefused(field);
+        decide("Bins by the gate\ud800").ShouldBeRefused(field);
+        decide("Bins by the gate,\tagain\r\nand the lamp 💡").IsRefused.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_refusal_names_the_character_and_the_field() =>
+        ProblemDecisions.Decide(Given(), new AddNote("Lamp out\u0007"), Coordinator, Now).ShouldBeRefused("text").Detail
+            .ShouldBe("The note contains a character that cannot be stored (U+0007), such as a control code; remove it.");
 }

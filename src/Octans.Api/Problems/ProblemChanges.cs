@@ -39,6 +39,8 @@ public static class ProblemChanges
     {
         if (WhoMay.RefuseRole(user, command.GetType()) is { } notThisRole) return new(null, notThisRole);
 
+        // Marten refuses the empty id outright; it names no problem, as an id nobody has used names none.
+        if (id == Guid.Empty) return new(null, Answers.NotFound("There is no problem with that id."));
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Problem>(id, cancellation);
         if (stream.Aggregate is not { } problem) return new(null, Answers.NotFound("There is no problem with that id."));

@@ -20,10 +20,50 @@ public static class Answers
     /// <summary>400: the answers are fine, but a rule says no.</summary>
     public static ProblemDetails Refused(string detail) => new() { Status = 400, Title = "That cannot be done", Detail = detail };
 
-    public static ProblemDetails Unreadable(int status) => new()
+    /// <summary>A body Octans cannot read: not JSON of the expected shape (400), or too large (413).</summary>
+    public static ProblemDetails Unreadable(int status) => status == 413 ? TooLarge() : Unreadable();
+
+    /// <summary>400: the body cannot be read; <paramref name="field"/>, when known, is where the reading stopped.</summary>
+    public static ProblemDetails Unreadable(string? detail = null, string? field = null)
     {
-        Status = status, Title = "The request could not be read",
-        Detail = "The request body is not valid JSON of the expected shape. Check the field names and types against the API description at /api/docs.",
+        detail ??= "The request body is not valid JSON of the expected shape. Check the field names and types against the API description at /api/docs.";
+        var problem = field is null
+            ? new ProblemDetails()
+            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"'{field}' is not the kind of value the API description at /api/docs gives for it."] });
+        problem.Status = 400;
+        problem.Title = "The request could not be read";
+        problem.Detail = detail;
+        return problem;
+    }
+
+    public static ProblemDetails TooLarge() => new()
+    {
+        Status = 413, Title = "The request is too large",
+        Detail = "The request body is larger than Octans accepts. Shorten the text you are sending; no field needs more than a few thousand characters.",
+    };
+
+    /// <summary>The answer for a status the framework gave without a body of its own, such as a route that does not exist.</summary>
+    public static ProblemDetails ForStatus(int status) => new()
+    {
+        Status = status,
+        Title = status switch
+        {
+            404 => "Not found",
+            405 => "Not allowed on this address",
+            406 => "Octans answers in JSON",
+            415 => "The request body must be JSON",
+            _ => "The request could not be answered",
+        },
+        Detail = status switch
+        {
+            403 => "Your role may not do this. If you need to, ask your administrator.",
+            404 => "There is nothing at this address. Check the route, and any id in it, against the API description at /api/docs.",
+            405 => "This address does not take that method. Check the API description at /api/docs.",
+            406 => "Octans answers in JSON. Send 'Accept: application/json', or leave the Accept header out.",
+            413 => TooLarge().Detail,
+            415 => "Send the request body as JSON with the header 'Content-Type: application/json'.",
+            _ => "Octans could not answer this request as it was sent. Check it against the API description at /api/docs.",
+        },
     };
 
     public static ProblemDetails Forbidden(string detail) => new() { Status = 403, Title = "Not allowed", Detail = detail };

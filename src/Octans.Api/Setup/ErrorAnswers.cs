@@ -2,12 +2,14 @@ using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.ReferenceData;
 
 namespace Octans.Api.Setup;
 
 /// <summary>
 /// Turns the faults that escape an endpoint into RFC 9457 answers a coordinator can act on: a stale version is a
-/// 409 with the current version, a database that is down is a 503, anything else a 500 without internals.
+/// 409 with the current version, a team or category name taken meanwhile a 400 on the name, a database that is down
+/// a 503, anything else a 500 without internals, its exception logged.
 /// </summary>
 public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorAnswers> logger) : IExceptionHandler
 {
@@ -22,13 +24,31 @@ public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorA
         {
             ConcurrencyException => await Conflict(context, original?.RouteValues, cancellation),
             BadHttpRequestException bad => Answers.Unreadable(bad.StatusCode),
+            _ when ReferenceDataStorage.NameTaken(exception) is { } taken => Answers.Invalid(taken.Field, taken.Message),
             _ when DatabaseStartup.IsDatabaseUnavailable(exception) => Unavailable(exception),
             _ => Unexpected(exception),
         };
 
         context.Response.StatusCode = problem.Status ?? 500;
         if (problem.Status == 503) context.Response.Headers.RetryAfter = "10";
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        // Written whatever the Accept header asks for: an API caller gets a problem body, never the error page.
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception }))
+            await problem.Result().ExecuteAsync(context);
+        return true;
+    }
+
+    private static readonly Func<StatusCodeContext, Task> PagesStatus = new StatusCodePagesOptions().HandleAsync;
+
+    /// <summary>
+    /// A status the framework set without a body, such as a route that does not exist, a GUID in the address that is
+    /// not one or a body that is not JSON: on the API a problem body with a sentence, on the pages the framework's own.
+    /// </summary>
+    public static Task AnswerBareStatusAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        return context.Request.Path.StartsWithSegments("/api")
+            ? Answers.ForStatus(context.Response.StatusCode).Result().ExecuteAsync(context)
+            : PagesStatus(status);
     }
 
     // Two writes raced: both read the same version, and Marten refused the second at save.

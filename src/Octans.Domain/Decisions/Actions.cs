@@ -120,7 +120,8 @@ public static partial class ProblemDecisions
 
     private static void DueOn(Input input, DateOnly? dueOn, DateTimeOffset now) => input
         .Given("dueOn", dueOn, "Enter the date the action is due.")
-        .Check(dueOn is not { } due || due >= London.Today(now), "dueOn", "The due date cannot be in the past.");
+        .Check(dueOn is not { } due || due >= London.Today(now), "dueOn", "The due date cannot be in the past.")
+        .Day("dueOn", dueOn, "due date", now);
 
     private static Decision ActionNotFound(Problem state) =>
         Decision.NotFound($"{state.Reference} has no such action.");

@@ -20,6 +20,8 @@ internal sealed class Input
             return this;
         if (value.Trim().Length > max)
             return TooLong(field, noun, max);
+        if (PlainText.Unstorable(value) is { } unstorable)
+            return Add(field, PlainText.Refusal(noun, unstorable));
         return PersonalData.Check(value, noun) is { } message ? Add(field, message) : this;
     }
 
@@ -28,13 +30,24 @@ internal sealed class Input
     {
         if (string.IsNullOrWhiteSpace(value))
             return optional ? this : Add(field, $"Enter the {noun}.");
-        return value.Trim().Length > max ? TooLong(field, noun, max) : this;
+        if (value.Trim().Length > max)
+            return TooLong(field, noun, max);
+        return PlainText.Unstorable(value) is { } unstorable ? Add(field, PlainText.Refusal(noun, unstorable)) : this;
     }
 
     public Input Given<T>(string field, T? value, string message) where T : struct =>
         value is null ? Add(field, message) : this;
 
     public Input Check(bool ok, string field, string message) => ok ? this : Add(field, message);
+
+    /// <summary>A picked date outside <see cref="PickedDays"/>, unless the field is wrong for another reason already.</summary>
+    public Input Day(string field, DateOnly? day, string noun, DateTimeOffset now)
+    {
+        var today = London.Today(now);
+        return day is { } picked && !PickedDays.IsWithin(picked, today) && !errors.ContainsKey(field)
+            ? Add(field, PickedDays.Refusal(noun, today))
+            : this;
+    }
 
     public Input Location(string field, Location? location)
     {

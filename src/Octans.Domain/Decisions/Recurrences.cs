@@ -13,6 +13,7 @@ public static partial class ProblemDecisions
             .Given("observedOn", command.ObservedOn, "Enter the date the problem was seen again.")
             .Check(command.ObservedOn is not { } observedOn || observedOn <= London.Today(now), "observedOn",
                 "The date it was seen cannot be in the future.")
+            .Day("observedOn", command.ObservedOn, "date it was seen", now)
             .Required("description", command.Description, "description", TextLimits.Description)
             .Optional("source", command.Source, "source", TextLimits.Source);
         return input.IsValid

@@ -46,6 +46,19 @@ public sealed class DashboardTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_counts_by_phase_are_keyed_by_the_phase_names_as_the_contract_gives_them()
+    {
+        var result = await app.Host.Scenario(async s =>
+        {
+            s.Get.Url("/api/dashboard");
+            s.WithBearerToken(await app.TokenFor(Councillor));
+        });
+
+        var byPhase = System.Text.Json.JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("byPhase");
+        byPhase.EnumerateObject().Select(p => p.Name).ShouldBe(["Clear", "Hold", "Build", "Closed"]);
+    }
+
+    [Fact]
     public async Task The_area_may_be_given_by_name_and_other_areas_are_left_out()
     {
         var area = await app.GivenArea();

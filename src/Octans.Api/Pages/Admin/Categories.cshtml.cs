@@ -26,7 +26,16 @@ public sealed class CategoriesModel(IDocumentSession session) : PageModel
             return Page();
         }
         session.Insert(new Category { Id = Name!.Trim() });
-        await session.SaveChangesAsync(cancellation);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception exception) when (ReferenceDataStorage.NameTaken(exception) is { } taken)
+        {
+            ModelState.AddModelError(taken.Field, taken.Message);
+            await OnGetAsync(cancellation);
+            return Page();
+        }
         TempData["Done"] = $"{Name.Trim()} was added.";
         return RedirectToPage();
     }

@@ -28,7 +28,16 @@ public sealed class TeamsModel(IDocumentSession session) : PageModel
             return Page();
         }
         session.Insert(ReferenceDataRules.NewTeam(request));
-        await session.SaveChangesAsync(cancellation);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception exception) when (ReferenceDataStorage.NameTaken(exception) is { } taken)
+        {
+            ModelState.AddModelError(taken.Field, taken.Message);
+            await OnGetAsync(cancellation);
+            return Page();
+        }
         TempData["Done"] = $"{Name!.Trim()} can now be given actions.";
         return RedirectToPage();
     }

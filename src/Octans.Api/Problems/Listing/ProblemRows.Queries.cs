@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Marten;
 using Npgsql;
 using Octans.Api.Setup;
@@ -11,8 +12,10 @@ public sealed record ProblemListItem(
 
 public sealed record ProblemListPage(IReadOnlyList<ProblemListItem> Items, int Total, int Page, int PageSize);
 
-/// <summary>Open problems in each phase, and how many problems are closed.</summary>
-public sealed record ProblemsByPhase(int Clear, int Hold, int Build, int Closed);
+/// <summary>Open problems in each phase, and how many problems are closed, keyed by the phases' own names as API.md gives them.</summary>
+public sealed record ProblemsByPhase(
+    [property: JsonPropertyName("Clear")] int Clear, [property: JsonPropertyName("Hold")] int Hold,
+    [property: JsonPropertyName("Build")] int Build, [property: JsonPropertyName("Closed")] int Closed);
 
 public static partial class ProblemRows
 {

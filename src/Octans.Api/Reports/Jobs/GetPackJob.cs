@@ -11,8 +11,8 @@ using Wolverine.Http;
 namespace Octans.Api.Reports.Jobs;
 
 /// <summary>
-/// Where a requested pack is: Enqueued (also while waiting to be tried again after a failed attempt, with that
-/// attempt's error), Processing, Succeeded with the id of the kept pack, or Failed with the reason.
+/// Where a requested pack is: Enqueued (also while waiting to be tried again after a failed attempt, saying so), Processing,
+/// Succeeded with the id of the kept pack, or Failed.
 /// </summary>
 public sealed record PackJobStatus(string State, Guid? ReportId = null, string? Error = null);
 
@@ -41,14 +41,14 @@ public static class PackJobs
         if (job?.Job?.Type != typeof(MonthlyPackJob))
             return null;
 
+        // The reason an attempt failed is an exception's text, which is for the log Hangfire writes, not for the caller.
         return job.State switch
         {
             "Processing" => new PackJobStatus("Processing"),
             "Succeeded" => new PackJobStatus("Succeeded", ReportId(connection, jobId)),
-            "Failed" => new PackJobStatus("Failed", Error: $"The pack could not be produced: {LastFailure(storage, jobId) ?? "the reason was not recorded."}"),
+            "Failed" => new PackJobStatus("Failed", Error: "The pack could not be produced. The reason is in Octans' log: tell your administrator, then request the pack again."),
             "Deleted" => new PackJobStatus("Failed", Error: "The job was deleted before the pack was produced."),
-            _ when LastFailure(storage, jobId) is { } failure =>
-                new PackJobStatus("Enqueued", Error: $"An attempt failed and will be tried again shortly: {failure}"),
+            _ when HasFailedAttempt(storage, jobId) => new PackJobStatus("Enqueued", Error: "An attempt to produce the pack failed and will be tried again shortly."),
             _ => new PackJobStatus("Enqueued"),
         };
     }
@@ -56,11 +56,6 @@ public static class PackJobs
     private static Guid? ReportId(IStorageConnection connection, string jobId) =>
         connection.GetJobParameter(jobId, MonthlyPackJob.ReportIdParameter) is { } raw ? SerializationHelper.Deserialize<Guid?>(raw) : null;
 
-    /// <summary>The error of the job's latest failed attempt; the current state's own reason is cut short by Hangfire.</summary>
-    private static string? LastFailure(JobStorage storage, string jobId) =>
-        storage.GetMonitoringApi().JobDetails(jobId)?.History
-            .Where(state => state.StateName == "Failed")
-            .OrderByDescending(state => state.CreatedAt)
-            .Select(state => state.Data.TryGetValue("ExceptionMessage", out var message) ? message : null)
-            .FirstOrDefault(message => !string.IsNullOrWhiteSpace(message));
+    private static bool HasFailedAttempt(JobStorage storage, string jobId) =>
+        storage.GetMonitoringApi().JobDetails(jobId)?.History.Any(state => state.StateName == "Failed") == true;
 }

@@ -6,6 +6,7 @@ using Octans.Api.ReferenceData;
 using Octans.Api.Reports.Producing;
 using Octans.Api.Setup;
 using Octans.Api.SigningIn;
+using Octans.Domain;
 using Octans.Reports.MonthlyPacks;
 using Wolverine.Http;
 
@@ -33,6 +34,8 @@ public static class MonthlyPackRequests
             errors["month"] = ["Enter the month of the pack as year and month, e.g. 2026-10."];
         else if (!PackMonth.TryParse(request.Month, out var month))
             errors["month"] = [$"'{request.Month.Trim()}' is not a month; write it as year and month, e.g. 2026-10."];
+        else if (!PickedDays.IsWithin(new DateOnly(month.Year, month.Month, 1), London.Today(clock.GetUtcNow())))
+            errors["month"] = [PickedDays.Refusal("month", London.Today(clock.GetUtcNow()))];
         else if (!month.HasEndedAt(clock.GetUtcNow()))
             errors["month"] = [$"{month.Name} has not ended yet; its pack can be produced from {month.DayAfter:d MMMM yyyy}."];
 
