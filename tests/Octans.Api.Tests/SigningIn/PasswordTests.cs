@@ -115,6 +115,18 @@ public sealed class PasswordTests(AppFixture app)
     public async Task Only_an_admin_issues_reset_links() =>
         await app.Post(ProblemsApi.Coordinator, $"/api/users/{Guid.CreateVersion7()}/password-reset", new { }, 403);
 
+    [Fact]
+    public async Task The_reset_page_says_plainly_why_a_used_link_cannot_be_used()
+    {
+        var user = await app.CreateUser(Role.Coordinator, Password);
+        var token = (await IssueLink(user.Id)).Link.Split("/reset-password/")[1];
+        (await app.Host.Scenario(s => { s.Get.Url($"/reset-password/{token}"); s.StatusCodeShouldBeOk(); })).ReadAsText().ShouldContain("Choose a new password");
+        await Reset(token, NewPassword, 204);
+
+        var page = await app.Host.Scenario(s => { s.Get.Url($"/reset-password/{token}"); s.StatusCodeShouldBe(400); });
+        page.ReadAsText().ShouldContain(PasswordChanges.UsedLink);
+    }
+
     private async Task<ResetLink> IssueLink(Guid userId) =>
         (await (await app.Post(ProblemsApi.Admin, $"/api/users/{userId}/password-reset", new { })).ReadAsJsonAsync<ResetLink>())!;
 
