@@ -142,7 +142,7 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     [Fact]
     public async Task Two_admins_demoting_each_other_on_two_nodes_at_once_leave_one_admin()
     {
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < 5; round++)
         {
             var (first, second) = (await nodes.CreateUser(Role.Admin, Password), await nodes.CreateUser(Role.Admin, Password));
             await OnlyAdminsAre(first.Id, second.Id);
@@ -153,8 +153,11 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
                 Demote(nodes.First, firstToken, second.Id),
                 Demote(nodes.Second, secondToken, first.Id));
 
-            answers.Select(a => a.Status).Order().ShouldBe([200, 400]);
-            answers.Single(a => a.Status == 400).Detail.ShouldBe(UserChanges.LastAdministrator);
+            // The loser is refused by the rule, or, when the winner's change reached its node first, is no longer an admin at all.
+            answers.Count(a => a.Status == 200).ShouldBe(1);
+            var loser = answers.Single(a => a.Status != 200);
+            if (loser.Status == 400) loser.Detail.ShouldBe(UserChanges.LastAdministrator);
+            else loser.Status.ShouldBe(401);
             await using var session = nodes.Store.QuerySession();
             (await session.Query<User>().CountAsync(u => u.Role == Role.Admin && !u.Disabled)).ShouldBe(1);
         }
