@@ -25,13 +25,15 @@ public static class EndedSessions
         await using var session = store.LightweightSession();
         session.Queue($"delete from {Table} where until < ?", now);
         session.Queue($"insert into {Table} (session_id, until) values (?, ?) on conflict (session_id) do nothing", sessionId, until);
-        UserAccess.AnnounceEnded(session, sessionId);
+        UserAccess.AnnounceEnded(session, sessionId, until);
         await session.SaveChangesAsync(cancellation);
-        access.Ended(sessionId);
+        access.Ended(sessionId, until);
     }
 
-    public static Task<List<string>> StillRunningAsync(IQuerySession session, DateTimeOffset now, CancellationToken cancellation) =>
-        session.ReadAsync($"select session_id from {Table} where until >= ?", row => row.GetString(0), cancellation, now);
+    public static Task<List<(string SessionId, DateTimeOffset Until)>> StillRunningAsync(IQuerySession session, DateTimeOffset now,
+        CancellationToken cancellation) =>
+        session.ReadAsync($"select session_id, until from {Table} where until >= ?",
+            row => (row.GetString(0), row.GetFieldValue<DateTimeOffset>(1)), cancellation, now);
 
     public static async Task<bool> IsEndedAsync(IQuerySession session, string sessionId, CancellationToken cancellation) =>
         (await session.ReadAsync($"select 1 from {Table} where session_id = ?", row => row.GetInt32(0), cancellation, sessionId)).Count > 0;

@@ -16,8 +16,8 @@ public sealed class SignInLimits : IDisposable
 
     public SignInLimits(IConfiguration configuration)
     {
-        var perAddress = configuration.GetValue($"{Section}:AttemptsPerAddressPerMinute", 10);
-        var perAccount = configuration.GetValue($"{Section}:AttemptsPerAccountPerMinute", 20);
+        var perAddress = Math.Max(1, configuration.GetValue($"{Section}:AttemptsPerAddressPerMinute", 10));
+        var perAccount = Math.Max(1, configuration.GetValue($"{Section}:AttemptsPerAccountPerMinute", 20));
         _limiter = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<Attempt, string>(attempt => Bucket(attempt.Address, perAddress)),
             PartitionedRateLimiter.Create<Attempt, string>(attempt => Bucket(attempt.Email, perAccount)));

@@ -17,9 +17,11 @@ public sealed class UserAccess(IDocumentStore store, DatabaseSettings settings, 
 {
     private const string Channel = "octans_user_access";
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LetGoEvery = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<Guid, string?> _stamps = new();
-    private readonly ConcurrentDictionary<string, byte> _ended = new();
+    // Ended sessions by id, with when they would have expired anyway, after which they are let go.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _ended = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _changes;
     private volatile bool _heard;
@@ -34,13 +36,15 @@ public sealed class UserAccess(IDocumentStore store, DatabaseSettings settings, 
         session.Queue("select pg_notify(?, ?)", Channel, userId.ToString());
 
     /// <summary>Tells every node, when the session commits, that the sign-in with this id ended.</summary>
-    public static void AnnounceEnded(IDocumentOperations session, string sessionId) =>
-        session.Queue("select pg_notify(?, ?)", Channel, EndedPrefix + sessionId);
+    public static void AnnounceEnded(IDocumentOperations session, string sessionId, DateTimeOffset until) =>
+        session.Queue("select pg_notify(?, ?)", Channel, Ending(sessionId, until));
 
     /// <summary>This node takes in its own change at once, without waiting to hear it back from the database.</summary>
     public void Changed(Guid userId) => Heard(userId.ToString());
 
-    public void Ended(string sessionId) => Heard(EndedPrefix + sessionId);
+    public void Ended(string sessionId, DateTimeOffset until) => Heard(Ending(sessionId, until));
+
+    private static string Ending(string sessionId, DateTimeOffset until) => $"{EndedPrefix}{until.ToUnixTimeSeconds()}:{sessionId}";
 
     public async Task<bool> StillAllowedAsync(Guid userId, string? stamp, string? sessionId, CancellationToken cancellation)
     {
@@ -110,16 +114,23 @@ public sealed class UserAccess(IDocumentStore store, DatabaseSettings settings, 
         _stamps.Clear();
         _ended.Clear();
         await using (var session = store.QuerySession())
-            foreach (var ended in await EndedSessions.StillRunningAsync(session, clock.GetUtcNow(), stopping)) _ended[ended] = 0;
+            foreach (var (ended, until) in await EndedSessions.StillRunningAsync(session, clock.GetUtcNow(), stopping)) _ended[ended] = until;
         _heard = true;
         _listening.TrySetResult();
-        while (!stopping.IsCancellationRequested) await connection.WaitAsync(stopping);
+        while (!stopping.IsCancellationRequested)
+        {
+            if (await connection.WaitAsync(LetGoEvery, stopping)) continue;
+            var now = clock.GetUtcNow();
+            foreach (var (ended, until) in _ended)
+                if (until < now) _ended.TryRemove(ended, out _);
+        }
     }
 
     private void Heard(string payload)
     {
         Interlocked.Increment(ref _changes);
-        if (payload.StartsWith(EndedPrefix, StringComparison.Ordinal)) _ended[payload[EndedPrefix.Length..]] = 0;
+        if (payload.StartsWith(EndedPrefix, StringComparison.Ordinal) && payload[EndedPrefix.Length..].Split(':', 2) is [var seconds, var ended])
+            _ended[ended] = long.TryParse(seconds, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : DateTimeOffset.MaxValue;
         else if (Guid.TryParse(payload, out var userId)) _stamps.TryRemove(userId, out _);
     }
 
