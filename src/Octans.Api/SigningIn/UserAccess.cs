@@ -12,10 +12,10 @@ namespace Octans.Api.SigningIn;
 /// without a query per request. While the node cannot listen it asks the database on every request instead.
 /// </summary>
 public sealed class UserAccess(IDocumentStore store, DatabaseSettings settings, DatabaseStartup startup, TimeProvider clock,
-    ILogger<UserAccess> logger)
-    : BackgroundService
+    ILogger<UserAccess> logger) : BackgroundService
 {
     private const string Channel = "octans_user_access";
+    private const string EndedPrefix = "ended:";
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LetGoEvery = TimeSpan.FromMinutes(10);
 
@@ -28,8 +28,6 @@ public sealed class UserAccess(IDocumentStore store, DatabaseSettings settings, 
 
     /// <summary>Completes once this node hears changes from the database.</summary>
     public Task Listening => _listening.Task;
-
-    private const string EndedPrefix = "ended:";
 
     /// <summary>Tells every node, when the session commits, that the user changed.</summary>
     public static void AnnounceChanged(IDocumentOperations session, Guid userId) =>
