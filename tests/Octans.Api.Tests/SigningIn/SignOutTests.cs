@@ -1,12 +1,12 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Alba;
 using Octans.Api.SigningIn;
+using static Octans.Api.Tests.SigningIn.PageForms;
 
 namespace Octans.Api.Tests.SigningIn;
 
 [Collection(ApiCollection.Name)]
-public sealed partial class SignOutTests(AppFixture app)
+public sealed class SignOutTests(AppFixture app)
 {
     private const string Password = "a-good-long-password";
 
@@ -52,28 +52,4 @@ public sealed partial class SignOutTests(AppFixture app)
         replayed.Headers.Location!.ToString().ShouldContain("/sign-in");
     }
 
-    private static async Task<(string Cookie, string Form)> FormOf(HttpClient client, string url, string? cookies)
-    {
-        var page = await Send(client, HttpMethod.Get, url, cookies);
-        var html = await page.Content.ReadAsStringAsync();
-        var form = AntiforgeryField().Match(html).Groups[1].Value;
-        return (CookieFrom(page, ".AspNetCore.Antiforgery") ?? cookies!.Split("; ")[0], form);
-    }
-
-    private static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string url, string? cookies,
-        Dictionary<string, string>? form = null)
-    {
-        var request = new HttpRequestMessage(method, url);
-        if (cookies is not null) request.Headers.Add("Cookie", cookies);
-        if (form is not null) request.Content = new FormUrlEncodedContent(form);
-        return await client.SendAsync(request);
-    }
-
-    private static string? CookieFrom(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues("Set-Cookie", out var cookies)
-            ? cookies.Select(c => c.Split(';')[0]).FirstOrDefault(c => c.StartsWith(name))
-            : null;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -124,6 +124,33 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task The_sign_in_page_says_how_long_to_wait_after_too_many_attempts()
+    {
+        using var client = nodes.Second.Server.CreateClient();
+        var (antiforgery, form) = await PageForms.FormOf(client, "/sign-in", null);
+        var refusedBefore = 0;
+        HttpResponseMessage? limited = null;
+        while (limited is null && refusedBefore < 40)
+        {
+            var answer = await PageForms.Send(client, HttpMethod.Post, "/sign-in", antiforgery, new()
+            {
+                ["__RequestVerificationToken"] = form, ["email"] = $"guess-{Guid.NewGuid():N}@octans.test", ["password"] = "a-guess",
+            });
+            if ((int)answer.StatusCode == 429) limited = answer;
+            else
+            {
+                (await answer.Content.ReadAsStringAsync()).ShouldContain("The email or password is not right.");
+                refusedBefore++;
+            }
+        }
+
+        refusedBefore.ShouldBeGreaterThanOrEqualTo(20);
+        limited.ShouldNotBeNull();
+        limited.Headers.RetryAfter!.Delta!.Value.ShouldBeGreaterThan(TimeSpan.Zero);
+        (await limited.Content.ReadAsStringAsync()).ShouldContain("There have been too many sign-in attempts from your network or for this account.");
+    }
+
+    [Fact]
     public async Task Too_many_attempts_at_one_account_from_many_addresses_are_a_429()
     {
         var email = $"target-{Guid.NewGuid():N}@octans.test";
