@@ -51,6 +51,9 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("OCTANS_DB", Database.AppConnectionString);
             web.UseSetting("Octans:SeedDemoAccounts", "true");
             web.UseSetting("Octans:Jobs:PollInterval", "00:00:01");
+            // Every test signs in from the one in-process address; the limits themselves are tested on hosts of their own.
+            web.UseSetting("Octans:SignIn:AttemptsPerAddressPerMinute", "100000");
+            web.UseSetting("Octans:SignIn:AttemptsPerAccountPerMinute", "100000");
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);

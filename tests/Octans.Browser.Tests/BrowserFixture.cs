@@ -33,6 +33,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ["Octans__LoadDemo"] = "true",
             ["Octans__Jobs__PollInterval"] = "00:00:01",
+            // Every page test signs in from 127.0.0.1; the limits are tested in Octans.Api.Tests.
+            ["Octans__SignIn__AttemptsPerAddressPerMinute"] = "100000",
+            ["Octans__SignIn__AttemptsPerAccountPerMinute"] = "100000",
         });
         await WaitUntilReady();
         _playwright = await Playwright.CreateAsync();

@@ -30,8 +30,14 @@ public sealed class SignInModel(Passwords passwords) : PageModel
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError("password", "Enter your password");
         if (!ModelState.IsValid) return Page();
 
-        var user = await passwords.CheckAsync(Email!, Password!, cancellation);
-        if (user is null)
+        var outcome = await passwords.CheckAsync(Email!, Password!, SignInLimits.AddressOf(HttpContext), cancellation);
+        if (outcome.WaitBefore is { } wait)
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            ModelState.AddModelError("email", SignInLimits.Refusal(wait));
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+        if (outcome.User is not { } user)
         {
             ModelState.AddModelError("email", Passwords.Refusal);
             return Page();

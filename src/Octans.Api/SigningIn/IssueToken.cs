@@ -23,11 +23,20 @@ public static class IssueTokenEndpoint
     [WolverinePost("/api/auth/token", Name = "IssueToken")]
     [ProducesResponseType<IssuedToken>(200)]
     [ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
-    public static async Task<IResult> Post(TokenRequest request, Passwords passwords, Tokens tokens, CancellationToken cancellation)
+    [ProducesResponseType<ProblemDetails>(429, "application/problem+json")]
+    public static async Task<IResult> Post(TokenRequest request, HttpContext context, Passwords passwords, Tokens tokens, CancellationToken cancellation)
     {
-        var user = await passwords.CheckAsync(request.Email!, request.Password!, cancellation);
-        if (user is null)
+        var outcome = await passwords.CheckAsync(request.Email!, request.Password!, SignInLimits.AddressOf(context), cancellation);
+        if (outcome.WaitBefore is { } wait) return TooManyAttempts(context, wait);
+        if (outcome.User is not { } user)
             return Results.Problem(statusCode: 401, title: "Sign-in failed", detail: Passwords.Refusal);
         return Results.Ok(await tokens.IssueAsync(user, cancellation));
+    }
+
+    /// <summary>429 with how long to wait, in the Retry-After header and in words.</summary>
+    public static IResult TooManyAttempts(HttpContext context, TimeSpan wait)
+    {
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+        return Results.Problem(statusCode: 429, title: "Too many sign-in attempts", detail: SignInLimits.Refusal(wait));
     }
 }

@@ -21,7 +21,11 @@ public static class OctansSignIn
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<Tokens>();
         services.AddSingleton<Passwords>();
+        services.AddSingleton<SignInLimits>();
+        services.AddSingleton<UserWrites>();
+        services.AddSingleton<PasswordChanges>();
         services.AddSingleton<UserAccess>();
+        services.AddHostedService(provider => provider.GetRequiredService<UserAccess>());
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Octans", options => options.ForwardDefaultSelector = context =>
@@ -56,8 +60,7 @@ public static class OctansSignIn
                         return;
                     }
                     var access = context.HttpContext.RequestServices.GetRequiredService<UserAccess>();
-                    var principal = context.Principal!;
-                    if (!await access.StillAllowedAsync(principal.UserId(), principal.FindFirstValue(OctansClaims.SecurityStamp), context.HttpContext.RequestAborted))
+                    if (!await access.StillAllowedAsync(context.Principal!, context.HttpContext.RequestAborted))
                         context.RejectPrincipal();
                 };
             });
@@ -79,9 +82,8 @@ public static class OctansSignIn
                     OnTokenValidated = async context =>
                     {
                         var access = context.HttpContext.RequestServices.GetRequiredService<UserAccess>();
-                        var principal = context.Principal!;
-                        if (!await access.StillAllowedAsync(principal.UserId(), principal.FindFirstValue(OctansClaims.SecurityStamp), context.HttpContext.RequestAborted))
-                            context.Fail("The account is disabled or its access has changed.");
+                        if (!await access.StillAllowedAsync(context.Principal!, context.HttpContext.RequestAborted))
+                            context.Fail("The account is disabled, its access has changed, or this token was signed out.");
                     },
                     OnChallenge = async context =>
                     {

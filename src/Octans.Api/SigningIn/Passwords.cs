@@ -3,68 +3,61 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Octans.Api.SigningIn;
 
-/// <summary>Checks an email and password pair, counting failures: five in a row lock the account for 15 minutes.</summary>
-public sealed class Passwords(IDocumentStore store, TimeProvider clock, ILogger<Passwords> logger)
-{
-    public const int AttemptsBeforeLockout = 5;
+/// <summary>What a sign-in attempt came to: the user, a refusal, or a wait before the next attempt.</summary>
+public sealed record SignInOutcome(User? User, TimeSpan? WaitBefore = null);
 
+/// <summary>
+/// Checks an email and password pair. Every refusal (unknown email, locked, disabled, wrong password) reads the same
+/// and does the same work: one read of the user and of the locks, one password hash, one count of the failure.
+/// </summary>
+public sealed class Passwords(IDocumentStore store, UserWrites writes, SignInLimits limits, TimeProvider clock, ILogger<Passwords> logger)
+{
     /// <summary>What a wrong pair is told, whether the email exists or not.</summary>
     public const string Refusal =
-        "The email or password is not right. After five failed attempts in a row an account is locked for 15 minutes.";
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+        "The email or password is not right. After five failed attempts in a row, the account cannot be signed in to from your network for 15 minutes.";
+
+    public const int MinimumLength = 12;
+
+    /// <summary>What is wrong with a new password, or null when it will do.</summary>
+    public static string? Check(string? password) =>
+        password is null || password.Length < MinimumLength ? $"Choose a password of at least {MinimumLength} characters." : null;
 
     private static readonly PasswordHasher<User> Hasher = new();
 
-    // Hashing a password that can never match keeps an unknown email as slow as a known one.
+    // Hashing against a password that can never match keeps an unknown email as slow as a known one.
     private static readonly string DecoyHash = Hasher.HashPassword(new User(), Guid.NewGuid().ToString());
 
     public static string Hash(User user, string password) => Hasher.HashPassword(user, password);
 
-    public async Task<User?> CheckAsync(string email, string password, CancellationToken cancellation)
+    public static bool Matches(User user, string password) =>
+        Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+
+    public async Task<SignInOutcome> CheckAsync(string email, string password, string address, CancellationToken cancellation)
     {
         var normalised = User.Normalise(email);
-        await using var session = store.LightweightSession();
-        var user = await session.Query<User>().FirstOrDefaultAsync(u => u.Email == normalised, cancellation);
-        if (user is null)
-        {
-            Hasher.VerifyHashedPassword(new User(), DecoyHash, password);
-            return null;
-        }
+        if (await limits.WaitBeforeAsync(normalised, address, cancellation) is { } wait) return new(null, wait);
 
         var now = clock.GetUtcNow();
-        if (user.LockedUntil is { } until && until > now)
+        await using var session = store.LightweightSession();
+        var user = await session.Query<User>().FirstOrDefaultAsync(u => u.Email == normalised, cancellation);
+        var lockedUntil = await SignInFailures.LockedUntilAsync(session, normalised, address, now, cancellation);
+        var verdict = Hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? DecoyHash, password);
+
+        if (user is null || user.Disabled || lockedUntil is not null || verdict == PasswordVerificationResult.Failed)
         {
-            logger.LogWarning("Sign-in refused for locked user {UserId}", user.Id);
-            return null;
+            if (lockedUntil is not null && user is not null) logger.LogWarning("Sign-in refused for locked user {UserId}", user.Id);
+            await SignInFailures.CountAsync(session, normalised, address, now, cancellation);
+            return new(null);
         }
 
-        var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed || user.Disabled)
-        {
-            if (verdict == PasswordVerificationResult.Failed)
+        SignInFailures.Forget(session, normalised, address);
+        await session.SaveChangesAsync(cancellation);
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            await writes.ChangeAsync(user.Id, (latest, _) =>
             {
-                user.FailedSignIns++;
-                if (user.FailedSignIns >= AttemptsBeforeLockout)
-                {
-                    user.LockedUntil = now + LockoutDuration;
-                    user.FailedSignIns = 0;
-                    logger.LogWarning("User {UserId} locked for {Minutes} minutes after {Attempts} failed sign-ins",
-                        user.Id, LockoutDuration.TotalMinutes, AttemptsBeforeLockout);
-                }
-                session.Update(user);
-                await session.SaveChangesAsync(cancellation);
-            }
-            return null;
-        }
-
-        if (user.FailedSignIns > 0 || user.LockedUntil is not null || verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            user.FailedSignIns = 0;
-            user.LockedUntil = null;
-            if (verdict == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = Hasher.HashPassword(user, password);
-            session.Update(user);
-            await session.SaveChangesAsync(cancellation);
-        }
-        return user;
+                latest.PasswordHash = Hash(latest, password);
+                return Task.FromResult<Microsoft.AspNetCore.Mvc.ProblemDetails?>(null);
+            }, renewStamp: false, cancellation);
+        return new(user);
     }
 }

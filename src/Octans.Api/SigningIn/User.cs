@@ -14,11 +14,13 @@ public sealed class User
     public Role Role { get; set; }
     public Guid? TeamId { get; set; }
     public bool Disabled { get; set; }
-    public int FailedSignIns { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
 
     // Changes whenever the user is disabled or their role or password changes, so older tokens stop working.
-    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+    public string SecurityStamp { get; set; } = NewStamp();
+
+    public bool IsEnabledAdmin => Role == Role.Admin && !Disabled;
+
+    public static string NewStamp() => Guid.NewGuid().ToString("N");
 
     public static string Normalise(string email) => email.Trim().ToLowerInvariant();
 }
@@ -27,7 +29,11 @@ public static class SigningInStorage
 {
     public static void ConfigureSigningIn(this StoreOptions options)
     {
-        options.Schema.For<User>().UniqueIndex(user => user.Email);
+        // Every write to a user carries the version it read (UserWrites), so racing writes never undo each other.
+        options.Schema.For<User>().UniqueIndex(user => user.Email).UseOptimisticConcurrency(true);
         options.Schema.For<SigningKey>();
+        options.Schema.For<PasswordReset>().UseOptimisticConcurrency(true);
+        SignInFailures.Declare(options);
+        EndedSessions.Declare(options);
     }
 }

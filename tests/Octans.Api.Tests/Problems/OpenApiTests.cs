@@ -15,6 +15,10 @@ public sealed partial class OpenApiTests(AppFixture app)
     private static readonly string[] Contract =
     [
         "POST /api/auth/token",
+        "POST /api/auth/sign-out",
+        "POST /api/auth/password",
+        "POST /api/auth/password-reset",
+        "POST /api/users/{id}/password-reset",
         "POST /api/problems",
         "GET /api/problems",
         "GET /api/problems/{id}",

@@ -51,13 +51,13 @@ public sealed class SigningInTests(AppFixture app)
     {
         const string password = "a-good-long-password";
         var user = await app.CreateUser(Role.Coordinator, password);
-        for (var attempt = 0; attempt < Passwords.AttemptsBeforeLockout; attempt++)
+        for (var attempt = 0; attempt < SignInFailures.AttemptsBeforeLockout; attempt++)
             await RefusedSignIn(user.Email, "wrong-password");
 
         var whileLocked = await RefusedSignIn(user.Email, password);
         whileLocked.Detail.ShouldBe(Passwords.Refusal);
 
-        app.Clock.Advance(Passwords.LockoutDuration + TimeSpan.FromSeconds(1));
+        app.Clock.Advance(SignInFailures.LockoutDuration + TimeSpan.FromSeconds(1));
         await app.Host.Scenario(s =>
         {
             s.Post.Json(new { email = user.Email, password }).ToUrl("/api/auth/token");
@@ -70,10 +70,10 @@ public sealed class SigningInTests(AppFixture app)
     {
         const string password = "a-good-long-password";
         var user = await app.CreateUser(Role.Councillor, password);
-        for (var attempt = 0; attempt < Passwords.AttemptsBeforeLockout - 1; attempt++)
+        for (var attempt = 0; attempt < SignInFailures.AttemptsBeforeLockout - 1; attempt++)
             await RefusedSignIn(user.Email, "wrong-password");
         await app.Host.Scenario(s => { s.Post.Json(new { email = user.Email, password }).ToUrl("/api/auth/token"); s.StatusCodeShouldBeOk(); });
-        for (var attempt = 0; attempt < Passwords.AttemptsBeforeLockout - 1; attempt++)
+        for (var attempt = 0; attempt < SignInFailures.AttemptsBeforeLockout - 1; attempt++)
             await RefusedSignIn(user.Email, "wrong-password");
 
         await app.Host.Scenario(s => { s.Post.Json(new { email = user.Email, password }).ToUrl("/api/auth/token"); s.StatusCodeShouldBeOk(); });

@@ -22,8 +22,11 @@ public static class ChangeUserRoleEndpoint
 
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/users/{id}/role", Name = "ChangeUserRole")]
-    public static Task<IResult> Post(Guid id, ChangeRole request, ChangedRole change, IDocumentSession session, UserAccess access, CancellationToken cancellation) =>
-        UserChanges.ChangeAsync(id, session, access, user => { user.Role = change.Role; user.TeamId = change.TeamId; }, cancellation);
+    [ProducesResponseType<UserView>(200)]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static Task<IResult> Post(Guid id, ChangeRole request, ChangedRole change, UserWrites writes, CancellationToken cancellation) =>
+        UserChanges.AnswerAsync(id, writes, user => { user.Role = change.Role; user.TeamId = change.TeamId; }, cancellation);
 }
 
 public sealed record ChangedRole(Role Role, Guid? TeamId);

@@ -2,7 +2,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Setup;
-using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
 using Wolverine.Http;
 
@@ -20,10 +19,12 @@ public static class CreateUserEndpoint
 
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/users", Name = "CreateUser")]
-    public static CreationResponse<Guid> Post(CreateUser request, IDocumentSession session)
+    [ProducesResponseType<CreationResponse<Guid>>(201)]
+    [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
+    public static async Task<IResult> Post(CreateUser request, IDocumentStore store, CancellationToken cancellation)
     {
         var user = UserRules.New(request);
-        session.Insert(user);
-        return new CreationResponse<Guid>($"/api/users/{user.Id}", user.Id);
+        if (await UserRules.AddAsync(store, user, cancellation) is { } taken) return Answers.Invalid(taken).Result();
+        return Results.Created($"/api/users/{user.Id}", new CreationResponse<Guid>($"/api/users/{user.Id}", user.Id));
     }
 }

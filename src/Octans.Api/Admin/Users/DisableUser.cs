@@ -1,7 +1,5 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
 using Wolverine.Http;
 
@@ -11,14 +9,19 @@ public static class DisableUserEndpoint
 {
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/users/{id}/disable", Name = "DisableUser")]
-    public static Task<IResult> Post(Guid id, IDocumentSession session, UserAccess access, CancellationToken cancellation) =>
-        UserChanges.ChangeAsync(id, session, access, user => user.Disabled = true, cancellation);
+    [ProducesResponseType<UserView>(200)]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static Task<IResult> Post(Guid id, UserWrites writes, CancellationToken cancellation) =>
+        UserChanges.AnswerAsync(id, writes, user => user.Disabled = true, cancellation);
 }
 
 public static class EnableUserEndpoint
 {
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/users/{id}/enable", Name = "EnableUser")]
-    public static Task<IResult> Post(Guid id, IDocumentSession session, UserAccess access, CancellationToken cancellation) =>
-        UserChanges.ChangeAsync(id, session, access, user => { user.Disabled = false; user.LockedUntil = null; user.FailedSignIns = 0; }, cancellation);
+    [ProducesResponseType<UserView>(200)]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static Task<IResult> Post(Guid id, UserWrites writes, CancellationToken cancellation) =>
+        UserChanges.AnswerAsync(id, writes, user => user.Disabled = false, cancellation, liftLocks: true);
 }

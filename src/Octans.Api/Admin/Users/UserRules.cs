@@ -11,7 +11,7 @@ public sealed record UserView(Guid Id, string Email, string Name, Role Role, Gui
 
 public static class UserRules
 {
-    public const int MinimumPasswordLength = 12;
+    public const string EmailTaken = "There is already a user with this email address.";
 
     /// <summary>A role, and a team exactly when the role is TeamMember. Both arrive as text from the API and the pages.</summary>
     public static async Task<(Role? Role, Guid? TeamId, Dictionary<string, string[]> Errors)> CheckRoleAsync(string? roleText, string? teamText,
@@ -35,11 +35,10 @@ public static class UserRules
         if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@') || request.Email.Length > 254)
             errors["email"] = ["Enter the user's work email address, like name@luton.gov.uk."];
         else if (await session.Query<User>().AnyAsync(u => u.Email == User.Normalise(request.Email), cancellation))
-            errors["email"] = ["There is already a user with this email address."];
+            errors["email"] = [EmailTaken];
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
             errors["name"] = ["Enter the user's name, up to 100 characters."];
-        if (request.Password is null || request.Password.Length < MinimumPasswordLength)
-            errors["password"] = [$"Choose a password of at least {MinimumPasswordLength} characters."];
+        if (Passwords.Check(request.Password) is { } weak) errors["password"] = [weak];
         return errors;
     }
 
@@ -55,5 +54,33 @@ public static class UserRules
         return user;
     }
 
-    public static UserView View(User user) => new(user.Id, user.Email, user.Name, user.Role, user.TeamId, user.Disabled, user.LockedUntil);
+    /// <summary>
+    /// Adds the user, or says the email is taken. The check before is for the usual case; the unique index decides when two
+    /// administrators add the same email at once.
+    /// </summary>
+    public static async Task<Dictionary<string, string[]>?> AddAsync(IDocumentStore store, User user, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession();
+        session.Insert(user);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+            return null;
+        }
+        catch (Exception exception) when (IsTakenEmail(exception))
+        {
+            return new() { ["email"] = [EmailTaken] };
+        }
+    }
+
+    private static bool IsTakenEmail(Exception? exception) => exception switch
+    {
+        null => false,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsTakenEmail),
+        _ => IsTakenEmail(exception.InnerException),
+    };
+
+    public static UserView View(User user, DateTimeOffset? lockedUntil = null) =>
+        new(user.Id, user.Email, user.Name, user.Role, user.TeamId, user.Disabled, lockedUntil);
 }

@@ -8,7 +8,7 @@ using Octans.Api.SigningIn;
 namespace Octans.Api.Pages.Admin;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class ChangeRoleModel(IDocumentSession session, UserAccess access) : PageModel
+public sealed class ChangeRoleModel(IQuerySession session, UserWrites writes) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? Role { get; set; }
@@ -31,7 +31,12 @@ public sealed class ChangeRoleModel(IDocumentSession session, UserAccess access)
         var (role, team, errors) = await UserRules.CheckRoleAsync(Role, TeamId, session, cancellation);
         foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
         if (!ModelState.IsValid) return Page();
-        await UserChanges.ChangeAsync(Id, session, access, user => { user.Role = role!.Value; user.TeamId = team; }, cancellation);
+        var (_, refusal) = await UserChanges.ChangeAsync(Id, writes, user => { user.Role = role!.Value; user.TeamId = team; }, cancellation);
+        if (refusal is not null)
+        {
+            ModelState.AddModelError("role", refusal.Detail!);
+            return Page();
+        }
         TempData["Done"] = $"{Person.Name} is now {role}. They sign in again to pick up the change.";
         return Redirect("/admin/users");
     }

@@ -9,7 +9,7 @@ using Octans.Api.SigningIn;
 namespace Octans.Api.Pages.Admin;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class NewUserModel(IDocumentSession session) : PageModel
+public sealed class NewUserModel(IQuerySession session, IDocumentStore store) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -29,8 +29,11 @@ public sealed class NewUserModel(IDocumentSession session) : PageModel
             ModelState.AddModelError(field, messages[0]);
         if (!ModelState.IsValid) return Page();
         var user = UserRules.New(request);
-        session.Insert(user);
-        await session.SaveChangesAsync(cancellation);
+        if (await UserRules.AddAsync(store, user, cancellation) is { } taken)
+        {
+            ModelState.Add(taken, null);
+            return Page();
+        }
         TempData["Done"] = $"{user.Name} can now sign in as {user.Email}.";
         return Redirect("/admin/users");
     }

@@ -39,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Octans.Api.SigningIn.IssueTokenEndpoint.Post(request, _passwords, _tokens, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Octans.Api.SigningIn.IssueTokenEndpoint.Post(request, httpContext, _passwords, _tokens, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

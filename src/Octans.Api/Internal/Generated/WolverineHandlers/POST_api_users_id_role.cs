@@ -15,14 +15,14 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_users_id_role : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly Octans.Api.SigningIn.UserAccess _userAccess;
+        private readonly Octans.Api.SigningIn.UserWrites _userWrites;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_users_id_role(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Octans.Api.SigningIn.UserAccess userAccess, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_users_id_role(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Octans.Api.SigningIn.UserWrites userWrites, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
-            _userAccess = userAccess;
+            _userWrites = userWrites;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -58,15 +58,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Octans.Api.Admin.Users.ChangeUserRoleEndpoint.Post(id, request, changedRole, documentSession, _userAccess, httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+            var result = await Octans.Api.Admin.Users.ChangeUserRoleEndpoint.Post(id, request, changedRole, _userWrites, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
