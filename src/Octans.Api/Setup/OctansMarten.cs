@@ -5,6 +5,7 @@ using Marten;
 using Octans.Api.Problems;
 using Octans.Api.ReferenceData;
 using Octans.Api.Reports.Archive;
+using Octans.Api.Setup.Idempotency;
 using Octans.Api.SigningIn;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -18,7 +19,7 @@ public static class OctansMarten
         services.AddSingleton<DatabaseSettings>();
         services.AddMarten(provider => new StoreOptions().ConfigureOctans(
                 provider.GetRequiredService<DatabaseSettings>().ConnectionString, environment.IsProduction()))
-            .UseLightweightSessions()
+            .BuildSessionsWith<WriteSessions.Factory>()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = DatabaseSettings.WolverineSchema);
         return services;
     }
@@ -36,6 +37,7 @@ public static class OctansMarten
         options.ConfigureReferenceData();
         options.ConfigureProblems();
         options.ConfigureMonthlyPacks();
+        IdempotencyKeys.Declare(options);
         options.Schema.For<DataProtectionKey>();
         return options;
     }
