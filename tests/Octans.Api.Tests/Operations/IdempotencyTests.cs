@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Admin.Users;
 using Octans.Api.Problems;
+using Octans.Api.Problems.Notes;
 using Octans.Api.Problems.Reporting;
 using Octans.Api.Setup;
 using Octans.Api.Setup.Idempotency;
@@ -278,6 +279,26 @@ public sealed class IdempotencyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_write_whose_database_connection_breaks_before_it_commits_is_a_503_and_its_retry_applies_it_once()
+    {
+        var created = await app.ReportProblem();
+        const string key = "the-connection-breaks";
+        var note = new { version = created.Version, text = "Made safe." };
+
+        // The connection breaks as the note's row is written, inside the endpoint's own SaveChanges.
+        await using (await OnInsert(ProblemNotes.Table, $"new.{ProblemNotes.ProblemId} = '{created.Id}'", "perform pg_terminate_backend(pg_backend_pid()); return new;"))
+        {
+            var broken = await Send(Lighting, $"/api/problems/{created.Id}/notes", note, key, 503);
+            (await broken.ReadAsJsonAsync<ProblemDetails>())!.Detail.ShouldBe(Answers.Unavailable().Detail);
+        }
+        (await EventsOf(created.Id)).ShouldBe(created.Version);
+
+        await Send(Lighting, $"/api/problems/{created.Id}/notes", note, key, 200);
+        await Send(Lighting, $"/api/problems/{created.Id}/notes", note, key, 200);
+        (await EventsOf(created.Id)).ShouldBe(created.Version + 1);
+    }
+
+    [Fact]
     public async Task The_API_description_offers_the_key_on_every_write_but_signing_in()
     {
         var result = await app.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
@@ -334,22 +355,26 @@ public sealed class IdempotencyTests(AppFixture app)
     }
 
     /// <summary>Makes keeping the answer for <paramref name="key"/> fail, as a database failing at the last moment would, until disposed.</summary>
-    private async Task<IAsyncDisposable> RefuseToKeep(string key)
+    private Task<IAsyncDisposable> RefuseToKeep(string key) =>
+        OnInsert(IdempotencyKeys.Table, $"new.{IdempotencyKeys.Key} = '{key}'", "raise exception 'keeping refused by the test';");
+
+    /// <summary>Runs <paramref name="body"/>, PL/pgSQL, before each row inserted into <paramref name="table"/> that meets <paramref name="when"/>, until disposed.</summary>
+    private async Task<IAsyncDisposable> OnInsert(string table, string when, string body)
     {
-        var trigger = $"refuse_{Guid.NewGuid():N}";
+        var trigger = $"chaos_{Guid.NewGuid():N}";
         await using var session = app.Store.LightweightSession();
-        session.Queue($"create function {ReadTables.Qualified(trigger)}() returns trigger language plpgsql as 'begin raise exception ''keeping refused by the test''; end'");
-        session.Queue($"create trigger {trigger} before insert on {IdempotencyKeys.Table} for each row when (new.{IdempotencyKeys.Key} = '{key}') execute function {ReadTables.Qualified(trigger)}()");
+        session.Queue($"create function {ReadTables.Qualified(trigger)}() returns trigger language plpgsql as 'begin {body.Replace("'", "''")} end'");
+        session.Queue($"create trigger {trigger} before insert on {table} for each row when ({when}) execute function {ReadTables.Qualified(trigger)}()");
         await session.SaveChangesAsync();
-        return new Dropping(app.Store, trigger);
+        return new Dropping(app.Store, table, trigger);
     }
 
-    private sealed class Dropping(IDocumentStore store, string trigger) : IAsyncDisposable
+    private sealed class Dropping(IDocumentStore store, string table, string trigger) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             await using var session = store.LightweightSession();
-            session.Queue($"drop trigger {trigger} on {IdempotencyKeys.Table}");
+            session.Queue($"drop trigger {trigger} on {table}");
             session.Queue($"drop function {ReadTables.Qualified(trigger)}()");
             await session.SaveChangesAsync();
         }

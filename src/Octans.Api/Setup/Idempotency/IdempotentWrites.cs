@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
@@ -16,7 +17,8 @@ namespace Octans.Api.Setup.Idempotency;
 /// second request with the key waits for the first and then gets its answer. An answer that is not a success changed
 /// nothing, so it is not kept: sent again, the request is decided afresh.
 /// </summary>
-public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store, TimeProvider clock, IProblemDetailsService problems)
+public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store, TimeProvider clock, IProblemDetailsService problems,
+    ILogger<IdempotentWrites> logger)
 {
     public const string Header = "Idempotency-Key";
     public const int LongestKey = 200;
@@ -49,14 +51,28 @@ public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store,
             return;
         }
 
-        var body = await RunAsync(context, transaction);
+        byte[] body;
         var response = context.Response;
-        if (response.StatusCode is >= 200 and < 300)
+        try
         {
-            // The write is done: finish it even if the client has gone, so its retry finds the answer.
-            var answer = new KeptAnswer(request.Fingerprint, response.StatusCode, response.ContentType, response.Headers.Location, body);
-            await IdempotencyKeys.KeepAsync(session, request, answer, clock.GetUtcNow(), CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            body = await RunAsync(context, transaction);
+            if (response.StatusCode is >= 200 and < 300)
+            {
+                // The write is done: finish it even if the client has gone, so its retry finds the answer.
+                var answer = new KeptAnswer(request.Fingerprint, response.StatusCode, response.ContentType, response.Headers.Location, body);
+                await IdempotencyKeys.KeepAsync(session, request, answer, clock.GetUtcNow(), CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+        }
+        catch (Exception exception) when (connection.FullState != ConnectionState.Open)
+        {
+            // The database went away under the write, whatever the endpoint made of it (once its connection has broken, the
+            // next command says only that it is not open): nothing was committed, or the retry will find the kept answer.
+            logger.LogWarning("The database connection broke during a write with an {Header}: {Reason}", Header, exception.Message);
+            response.Clear();
+            response.Headers.RetryAfter = "10";
+            await AnswerAsync(context, Answers.Unavailable());
+            return;
         }
         await response.Body.WriteAsync(body, cancellation);
     }
