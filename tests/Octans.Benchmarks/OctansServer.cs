@@ -14,6 +14,7 @@ public sealed class OctansServer : IAsyncDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private bool _disposed;
 
     private OctansServer(Process process, Uri address, Stopwatch sinceStart)
     {
@@ -35,10 +36,14 @@ public sealed class OctansServer : IAsyncDisposable
 
     public string LastOutput { get { lock (_lastLines) return string.Join('\n', _lastLines); } }
 
-    /// <summary>Starts the process and returns at once; <see cref="WaitUntilReadyAsync"/> waits for /health/ready.</summary>
-    public static OctansServer Start(BenchContext context, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the process and returns at once; <see cref="WaitUntilReadyAsync"/> waits for /health/ready. A restarted
+    /// server is given the <paramref name="address"/> of the one it replaces, so its clients carry on.
+    /// </summary>
+    public static OctansServer Start(BenchContext context, string connectionString, IReadOnlyDictionary<string, string>? settings = null,
+        Uri? address = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        address ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var start = StartInfo(context, connectionString, $"--urls {address}");
         foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var clock = Stopwatch.StartNew();
@@ -46,9 +51,9 @@ public sealed class OctansServer : IAsyncDisposable
     }
 
     public static async Task<OctansServer> StartReadyAsync(BenchContext context, string connectionString, CancellationToken cancellation,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Uri? address = null)
     {
-        var server = Start(context, connectionString, settings);
+        var server = Start(context, connectionString, settings, address);
         try
         {
             await server.WaitUntilReadyAsync(cancellation);
@@ -85,6 +90,15 @@ public sealed class OctansServer : IAsyncDisposable
             }
             await Task.Delay(5, guard.Token);
         }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL, as <c>kill -9</c>: no shutdown, no flushing, requests in flight cut off.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>The process's peak resident memory (VmHWM) since start or since <see cref="ResetPeakMemory"/>.</summary>
@@ -142,12 +156,14 @@ public sealed class OctansServer : IAsyncDisposable
         lock (_lastLines)
         {
             _lastLines.Enqueue(line);
-            while (_lastLines.Count > 200) _lastLines.Dequeue();
+            while (_lastLines.Count > 5000) _lastLines.Dequeue();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -10,6 +10,8 @@ using Octans.Benchmarks;
 if (args is [ColdStartBenchmark.DoNothing]) return 0;
 if (args is [PackMeasurement.PeakChild, var packDatabase]) return await PackMeasurement.PeakChildAsync(packDatabase);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+// ops/chaos: faults rather than speed, with a page of its own (docs/reliability.md).
+if (args is ["chaos", .. var chaos]) return await Octans.Benchmarks.Chaos.ChaosRun.RunAsync(chaos);
 
 var measurements = typeof(IMeasurement).Assembly.GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMeasurement).IsAssignableFrom(t))
