@@ -69,7 +69,9 @@ public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store,
             // The database went away under the write, whatever the endpoint made of it (once its connection has broken, the
             // next command says only that it is not open): nothing was committed, or the retry will find the kept answer.
             logger.LogWarning("The database connection broke during a write with an {Header}: {Reason}", Header, exception.Message);
-            response.Clear();
+            // The endpoint's answer was held back, so nothing of it was sent: its headers go, those set for every answer stay.
+            response.Headers.Location = default;
+            response.ContentLength = null;
             response.Headers.RetryAfter = "10";
             await AnswerAsync(context, Answers.Unavailable());
             return;
@@ -104,7 +106,7 @@ public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store,
     private static string? Mistake(Microsoft.Extensions.Primitives.StringValues sent) => sent switch
     {
         { Count: > 1 } => $"Send one {Header}, not several.",
-        _ when string.IsNullOrWhiteSpace(sent[0]) => $"The {Header} is empty. Send a new key for each change, such as a new UUID.",
+        _ when sent.Count == 0 || string.IsNullOrWhiteSpace(sent[0]) => $"The {Header} is empty. Send a new key for each change, such as a new UUID.",
         _ when sent[0]!.Length > LongestKey => $"The {Header} is longer than {LongestKey} characters. Send a shorter key, such as a new UUID.",
         _ when sent[0]!.Any(c => c is < ' ' or > '~') =>
             $"The {Header} may hold only printable characters (letters, digits, spaces and punctuation). Send a key such as a new UUID.",
