@@ -1,7 +1,10 @@
 using Alba;
+using Hangfire;
+using Hangfire.Storage;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Octans.Api.Admin.Users;
 using Octans.Api.Problems;
 using Octans.Api.Problems.Notes;
@@ -181,6 +184,17 @@ public sealed class IdempotencyTests(AppFixture app)
 
         (await KeyKept(old)).ShouldBeFalse();
         (await KeyKept(recent)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_sweep_runs_every_hour()
+    {
+        using var connection = app.Host.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var job = connection.GetRecurringJobs().Single(j => j.Id == IdempotencyKeySweep.RecurringJobId);
+        job.Cron.ShouldBe(Cron.Hourly());
+        job.Job.Type.ShouldBe(typeof(IdempotencyKeySweep));
+        job.Job.Method.Name.ShouldBe(nameof(IdempotencyKeySweep.SweepAsync));
     }
 
     [Theory]
