@@ -3,6 +3,7 @@ using JasperFx;
 using Octans.Api.Health;
 using Octans.Api.Reports;
 using Octans.Api.Setup;
+using Octans.Api.Setup.Idempotency;
 using Octans.Api.SigningIn;
 using Scalar.AspNetCore;
 
@@ -26,7 +27,7 @@ services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerial
 services.AddSingleton<MapTiles>();
 services.AddProblemDetails();
 services.AddExceptionHandler<ErrorAnswers>();
-services.AddOpenApi();
+services.AddOpenApi(openApi => openApi.AddOperationTransformer<IdempotencyKeyHeader>());
 services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/");
@@ -46,6 +47,7 @@ app.UseMiddleware<WaitForDatabase>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<RequestChecks>();
+app.UseMiddleware<IdempotentWrites>();
 
 app.MapOctansHealth();
 app.MapOpenApi().AllowAnonymous();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
 using Octans.Api.Setup;
+using Octans.Api.Setup.Idempotency;
 using Octans.Api.SigningIn;
 using Octans.Domain;
 
@@ -41,7 +42,7 @@ public static class ProblemChanges
 
         // Marten refuses the empty id outright; it names no problem, as an id nobody has used names none.
         if (id == Guid.Empty) return new(null, Answers.NotFound("There is no problem with that id."));
-        await using var session = store.LightweightSession();
+        await using var session = store.OpenWriteSession();
         var stream = await session.Events.FetchForWriting<Problem>(id, cancellation);
         if (stream.Aggregate is not { } problem) return new(null, Answers.NotFound("There is no problem with that id."));
         if (await WhoMay.RefuseOtherTeamAsync(user, problem, command, session, cancellation) is { } notThisTeam) return new(problem, notThisTeam);

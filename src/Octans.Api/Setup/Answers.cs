@@ -82,6 +82,13 @@ public static class Answers
         return conflict;
     }
 
+    /// <summary>422: an Idempotency-Key already used in the last day for a different request.</summary>
+    public static ProblemDetails KeyReused() => new()
+    {
+        Status = 422, Title = "That Idempotency-Key was used for another request",
+        Detail = "This Idempotency-Key was used in the last 24 hours for a different change, so nothing was changed. Send a new key for each new change.",
+    };
+
     public static ProblemDetails Unavailable() => new()
     {
         Status = 503, Title = "Octans cannot reach its database",

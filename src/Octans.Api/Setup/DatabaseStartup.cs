@@ -3,6 +3,7 @@ using Octans.Api.Demo;
 using Octans.Api.Problems;
 using Octans.Api.ReferenceData;
 using Octans.Api.Reports.Scheduling;
+using Octans.Api.Setup.Idempotency;
 
 namespace Octans.Api.Setup;
 
@@ -80,6 +81,7 @@ public sealed class DatabaseStartup(
     {
         await ReferenceDataStorage.SeedAsync(store, cancellation);
         await MonthlyPackSchedule.RegisterAsync(services, store, cancellation);
+        IdempotencyKeySweep.Register(services);
         if (SeedDemoAccounts)
             await DemoAccounts.SeedAsync(store, DemoAccounts.Password(configuration), cancellation);
         await DemoLoader.LoadIfAskedAsync(services, cancellation);

@@ -5,6 +5,7 @@ using Marten;
 using Octans.Api.Problems;
 using Octans.Api.ReferenceData;
 using Octans.Api.Reports.Archive;
+using Octans.Api.Setup.Idempotency;
 using Octans.Api.SigningIn;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -22,7 +23,7 @@ public static class OctansMarten
         services.AddSingleton(provider => new DatabaseSettings(provider.GetRequiredService<IConfiguration>(), asOwner));
         services.AddMarten(provider => new StoreOptions().ConfigureOctans(
                 provider.GetRequiredService<DatabaseSettings>().ConnectionString, createSchema: environment.IsDevelopment()))
-            .UseLightweightSessions()
+            .BuildSessionsWith<WriteSessions.Factory>()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = DatabaseSettings.WolverineSchema);
         return services;
     }
@@ -40,6 +41,7 @@ public static class OctansMarten
         options.ConfigureReferenceData();
         options.ConfigureProblems();
         options.ConfigureMonthlyPacks();
+        IdempotencyKeys.Declare(options);
         options.Schema.For<DataProtectionKey>();
         return options;
     }

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
 using Octans.Api.Setup;
+using Octans.Api.Setup.Idempotency;
 using Octans.Api.SigningIn;
 using Octans.Domain;
 using Wolverine.Http;
@@ -30,7 +31,7 @@ public static class ProblemReporting
     {
         if (WhoMay.RefuseRole(user, typeof(ReportProblem)) is { } notAllowed) return (null, notAllowed);
 
-        await using var session = store.LightweightSession();
+        await using var session = store.OpenWriteSession();
         var (area, errors) = await CheckAsync(session, request, user.Actor(), clock.GetUtcNow(), cancellation);
         foreach (var mistake in mistakes.OfType<FieldError>()) errors[mistake.Field] = [mistake.Message];
         if (errors.Count > 0) return (null, Answers.Invalid(errors));
