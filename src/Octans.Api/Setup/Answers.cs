@@ -102,4 +102,7 @@ public static class Answers
     };
 
     public static IResult Result(this ProblemDetails problem) => Results.Problem(problem);
+
+    /// <summary>Writes the problem as application/problem+json whatever the request's Accept header asks for.</summary>
+    public static Task WriteAsync(this ProblemDetails problem, HttpContext context) => problem.Result().ExecuteAsync(context);
 }

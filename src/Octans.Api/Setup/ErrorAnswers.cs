@@ -11,7 +11,7 @@ namespace Octans.Api.Setup;
 /// 409 with the current version, a team or category name taken meanwhile a 400 on the name, a database that is down
 /// a 503, anything else a 500 without internals, its exception logged.
 /// </summary>
-public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorAnswers> logger) : IExceptionHandler
+public sealed class ErrorAnswers(ILogger<ErrorAnswers> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
     {
@@ -32,8 +32,7 @@ public sealed class ErrorAnswers(IProblemDetailsService problems, ILogger<ErrorA
         context.Response.StatusCode = problem.Status ?? 500;
         if (problem.Status == 503) context.Response.Headers.RetryAfter = "10";
         // Written whatever the Accept header asks for: an API caller gets a problem body, never the error page.
-        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception }))
-            await problem.Result().ExecuteAsync(context);
+        await problem.WriteAsync(context);
         return true;
     }
 

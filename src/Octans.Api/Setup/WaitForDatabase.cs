@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Octans.Api.Setup;
 
 /// <summary>Until the database has been reached and prepared, requests that need it get a 503 at once.</summary>
-public sealed class WaitForDatabase(RequestDelegate next, DatabaseStartup startup, IProblemDetailsService problems)
+public sealed class WaitForDatabase(RequestDelegate next, DatabaseStartup startup)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -21,11 +21,7 @@ public sealed class WaitForDatabase(RequestDelegate next, DatabaseStartup startu
             await context.Response.WriteAsync(StartingPage);
             return;
         }
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = Answers.Unavailable(),
-        });
+        await Answers.Unavailable().WriteAsync(context);
     }
 
     private const string StartingPage = """

@@ -1,4 +1,5 @@
 using Marten;
+using Octans.Api.Setup.Idempotency;
 using Octans.Api.Setup;
 
 namespace Octans.Api.SigningIn;
@@ -22,7 +23,7 @@ public static class EndedSessions
     public static async Task EndAsync(IDocumentStore store, UserAccess access, string sessionId, DateTimeOffset until, DateTimeOffset now,
         CancellationToken cancellation)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.OpenWriteSession();
         session.Queue($"delete from {Table} where until < ?", now);
         session.Queue($"insert into {Table} (session_id, until) values (?, ?) on conflict (session_id) do nothing", sessionId, until);
         UserAccess.AnnounceEnded(session, sessionId, until);

@@ -104,10 +104,6 @@ public static class OctansSignIn
     {
         context.Response.StatusCode = status;
         if (status == 401) context.Response.Headers.WWWAuthenticate = "Bearer";
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        }).AsTask();
+        return new ProblemDetails { Status = status, Title = title, Detail = detail }.WriteAsync(context);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Marten;
+using Octans.Api.Setup.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Setup;
 
@@ -49,7 +50,7 @@ public sealed class PasswordChanges(IDocumentStore store, UserWrites writes, Sig
     /// <summary>A new link for the user, replacing any they had not used. The link is shown once and never stored.</summary>
     public async Task<ResetLink?> IssueAsync(Guid userId, Guid issuedBy, string baseUrl, CancellationToken cancellation)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.OpenWriteSession();
         if (await session.LoadAsync<User>(userId, cancellation) is null) return null;
         var token = Base64UrlToken();
         var expires = clock.GetUtcNow() + ResetLinkLifetime;

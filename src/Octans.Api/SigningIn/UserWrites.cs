@@ -1,5 +1,6 @@
 using JasperFx;
 using Marten;
+using Octans.Api.Setup.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Setup;
 
@@ -26,7 +27,7 @@ public sealed class UserWrites(IDocumentStore store, UserAccess access)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = store.LightweightSession();
+            await using var session = store.OpenWriteSession();
             if (byAdministrator) await session.ExecuteAsync("select pg_advisory_xact_lock(?)", cancellation, AdministratorsLock);
             var user = await session.LoadAsync<User>(id, cancellation);
             if (user is null) return (null, Answers.NotFound("There is no user with that id."));

@@ -189,7 +189,7 @@ public sealed class BadInputTests(AppFixture app)
     public async Task Anything_unexpected_is_a_500_problem_with_a_sentence_and_its_text_goes_to_the_log_only()
     {
         var services = app.Host.Services;
-        var answers = new ErrorAnswers(services.GetRequiredService<IProblemDetailsService>(), services.GetRequiredService<ILogger<ErrorAnswers>>());
+        var answers = new ErrorAnswers(services.GetRequiredService<ILogger<ErrorAnswers>>());
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Path = "/error";
         context.Request.Headers.Accept = "text/html";

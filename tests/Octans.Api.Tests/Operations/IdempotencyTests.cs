@@ -376,11 +376,12 @@ public sealed class IdempotencyTests(AppFixture app)
     private async Task<IAsyncDisposable> OnInsert(string table, string when, string body)
     {
         var trigger = $"chaos_{Guid.NewGuid():N}";
-        await using var session = app.Store.LightweightSession();
+        // Triggers are the schema owner's to make; the app's role may not.
+        await using var session = app.OwnerStore.LightweightSession();
         session.Queue($"create function {ReadTables.Qualified(trigger)}() returns trigger language plpgsql as 'begin {body.Replace("'", "''")} end'");
         session.Queue($"create trigger {trigger} before insert on {table} for each row when ({when}) execute function {ReadTables.Qualified(trigger)}()");
         await session.SaveChangesAsync();
-        return new Dropping(app.Store, table, trigger);
+        return new Dropping(app.OwnerStore, table, trigger);
     }
 
     private sealed class Dropping(IDocumentStore store, string table, string trigger) : IAsyncDisposable

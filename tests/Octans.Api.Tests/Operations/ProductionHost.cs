@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using Alba;
-using Hangfire;
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -41,18 +38,12 @@ public sealed class ProductionHost : IAsyncLifetime
             {
                 services.AddSingleton<TimeProvider>(Clock);
                 services.RunWolverineInSoloMode();
-                // Hangfire keeps its storage in a static that the shared test host in this process also uses; this host
-                // brings its own storage and leaves the static alone. It runs no jobs (Octans:Jobs:RunServer is false).
-                services.AddSingleton<IGlobalConfiguration>(new ThisHostOnly());
-                services.AddSingleton<JobStorage>(new PostgreSqlStorage(new NpgsqlConnectionFactory(Database.ConnectionString, Storage), Storage));
+                services.KeepHangfireToItself(Database.ConnectionString);
             });
         });
         await Host.Services.GetRequiredService<DatabaseStartup>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
     }
 
-    private static readonly PostgreSqlStorageOptions Storage = new() { SchemaName = DatabaseSettings.HangfireSchema, PrepareSchemaIfNecessary = false };
-
-    private sealed class ThisHostOnly : IGlobalConfiguration;
 
     public async Task DisposeAsync()
     {

@@ -22,7 +22,8 @@ public sealed class LockoutTests(AppFixture app)
                 (await app.Host.TrySignIn(user.Email, "wrong-password", from)).Context.Response.StatusCode)));
 
         statuses.ShouldAllBe(status => status == 401);
-        (await Failures(user.Email)).ShouldBe(new Dictionary<string, int> { [from.ToString()] = 60, [SignInFailures.Anywhere] = 60 });
+        var failures = await Failures(user.Email);
+        (failures.Count, failures[from.ToString()], failures[SignInFailures.Anywhere]).ShouldBe((2, 60, 60));
         await app.Host.RefusedSignIn(user.Email, Password, from);
         await app.Host.RefusedSignIn(user.Email, Password, NewAddress());
     }

@@ -37,8 +37,10 @@ public sealed class TwoNodes : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("OCTANS_DB", _database.ConnectionString);
             web.UseSetting("Octans:SeedDemoAccounts", "false");
+            web.UseSetting(HangfireOfItsOwn.RunServer, "false");
             web.ConfigureServices(services =>
             {
+                services.KeepHangfireToItself(_database.ConnectionString);
                 services.AddSingleton<TimeProvider>(Clock);
                 services.RunWolverineInSoloMode();
             });

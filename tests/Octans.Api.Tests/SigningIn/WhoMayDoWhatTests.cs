@@ -27,6 +27,8 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
     private const string Table = """
         route                                                        anonymous coordinator teammember otherteam councillor admin
         POST /api/auth/token                                         ok        ok          ok         ok        ok         ok
+        POST /api/auth/password                                      401       ok          ok         ok        ok         ok
+        POST /api/auth/password-reset                                ok        ok          ok         ok        ok         ok
         GET  /api/areas                                              401       ok          ok         ok        ok         ok
         GET  /api/categories                                         401       ok          ok         ok        ok         ok
         POST /api/categories                                         401       403         403        403       403        ok
@@ -65,6 +67,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/users/{id}/disable                                 401       403         403        403       403        ok
         POST /api/users/{id}/enable                                  401       403         403        403       403        ok
         POST /api/users/{id}/role                                    401       403         403        403       403        ok
+        POST /api/users/{id}/password-reset                          401       403         403        403       403        ok
         ANY  /health/live                                            ok        ok          ok         ok        ok         ok
         ANY  /health/ready                                           ok        ok          ok         ok        ok         ok
         GET  /openapi/{documentName}.json                            ok        ok          ok         ok        ok         ok
@@ -91,9 +94,13 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /admin/users                                            401       403         403        403       403        ok
         PAGE /admin/users/new                                        401       403         403        403       403        ok
         PAGE /admin/users/{id:guid}/role                             401       403         403        403       403        ok
+        PAGE /admin/users/{id:guid}/reset-link                       401       403         403        403       403        ok
+        PAGE /account/password                                       401       ok          ok         ok        ok         ok
+        PAGE /reset-password/{token}                                 ok        ok          ok         ok        ok         ok
         PAGE /admin/teams                                            401       403         403        403       403        ok
         PAGE /admin/categories                                       401       403         403        403       403        ok
         PAGE /sign-out                                               ok        ok          ok         ok        ok         ok
+        POST /api/auth/sign-out                                      401       ok          ok         ok        ok         ok
         """;
 
     private static readonly string[] Callers = ["anonymous", Coordinator, Lighting, Streets, Councillor, Problems.ProblemsApi.Admin];
@@ -116,7 +123,8 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         var credentials = new Dictionary<string, Action<Scenario>> { ["anonymous"] = _ => { } };
         foreach (var email in Callers.Skip(1))
         {
-            var token = await app.TokenFor(email);
+            // Sessions of the test's own: its sign-out row ends them, and no other test may lose its token to that.
+            var token = await app.Host.SignIn(email, DemoAccounts.DefaultPassword);
             var cookie = PageSessions.Cookie(await PageSessions.SignInAsync(app.Host, email, DemoAccounts.DefaultPassword));
             credentials[email] = s => { s.WithBearerToken(token); s.WithRequestHeader("Cookie", cookie); };
         }
@@ -172,7 +180,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         {
             ["id"] = problem.Id.ToString(), ["actionId"] = action.ActionId.ToString(), ["criterionId"] = criterion.CriterionId.ToString(),
             ["teamId"] = Team.StreetLighting.Id.ToString(), ["jobId"] = "999999999", ["name"] = "No such category",
-            ["documentName"] = "v1", ["**path"] = "",
+            ["documentName"] = "v1", ["**path"] = "", ["token"] = "no-such-link",
         };
         return route =>
         {

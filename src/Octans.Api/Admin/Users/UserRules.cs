@@ -1,4 +1,5 @@
 using Marten;
+using Octans.Api.Setup.Idempotency;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.ReferenceData;
@@ -60,7 +61,7 @@ public static class UserRules
     /// </summary>
     public static async Task<Dictionary<string, string[]>?> AddAsync(IDocumentStore store, User user, CancellationToken cancellation)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.OpenWriteSession();
         session.Insert(user);
         try
         {

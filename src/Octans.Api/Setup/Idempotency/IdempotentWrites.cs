@@ -17,7 +17,7 @@ namespace Octans.Api.Setup.Idempotency;
 /// second request with the key waits for the first and then gets its answer. An answer that is not a success changed
 /// nothing, so it is not kept: sent again, the request is decided afresh.
 /// </summary>
-public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store, TimeProvider clock, IProblemDetailsService problems,
+public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store, TimeProvider clock,
     ILogger<IdempotentWrites> logger)
 {
     public const string Header = "Idempotency-Key";
@@ -137,6 +137,6 @@ public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store,
     private async Task AnswerAsync(HttpContext context, ProblemDetails problem)
     {
         context.Response.StatusCode = problem.Status!.Value;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        await problem.WriteAsync(context);
     }
 }
