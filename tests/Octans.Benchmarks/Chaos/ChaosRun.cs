@@ -61,7 +61,7 @@ public static class ChaosRun
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim()
             : null;
         text.AppendLine($"Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown"}), {Memory()} GB, {Environment.OSVersion}, .NET {Environment.Version}. " +
-                        $"Date: {started:yyyy-MM-dd HH:mm} UTC, {took.TotalMinutes:0.0} minutes. Command: `ops/chaos{(args.Length == 0 ? "" : " " + string.Join(' ', args.TakeWhile(a => a != "--markdown")))}`.");
+                        $"Date: {started:yyyy-MM-dd HH:mm} UTC, {took.TotalMinutes:0.0} minutes. Command: `{string.Join(' ', ["ops/chaos", .. args.TakeWhile(a => a != "--markdown")])}`.");
         foreach (var (scenario, findings) in results)
         {
             text.AppendLine().AppendLine($"## {scenario.Title} (`ops/chaos {scenario.Name}`)").AppendLine();
