@@ -59,5 +59,6 @@ public sealed class BenchContext : IAsyncDisposable
 /// <param name="Clients">The concurrency levels of the write run; the targets are set at 1, 8 and 32.</param>
 /// <param name="KeepNational">Leave the national database in place at the end, for a later --reuse-national.</param>
 /// <param name="ReuseNational">A national database kept by an earlier run, used instead of loading one.</param>
+/// <param name="Keyed">Every write of the write run carries an Idempotency-Key, as the phones' writes do.</param>
 public sealed record BenchSettings(double Seconds, double Scale, int ReadSamples, int ColdStarts, IReadOnlyList<int> Clients,
-    bool KeepNational = false, string? ReuseNational = null);
+    bool KeepNational = false, string? ReuseNational = null, bool Keyed = false);

@@ -27,9 +27,11 @@ public sealed class OctansClient(HttpClient http, string token)
         return new OctansClient(http, token!.Token);
     }
 
-    public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string url, object body, CancellationToken cancellation)
+    /// <param name="idempotencyKey">Sent as the Idempotency-Key header when given, as a phone that retries sends one.</param>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string url, object body, CancellationToken cancellation, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: Json) };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         return await SendAsync(request, cancellation);
     }
 

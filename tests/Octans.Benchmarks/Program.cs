@@ -21,13 +21,14 @@ string[] known = [.. measurements.Select(m => m.Name), "all"];
 
 var words = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 var keepNational = args.Contains("--keep-national");
-var options = args.Skip(words.Count).Where(a => a != "--keep-national").ToList();
+var keyed = args.Contains("--keyed");
+var options = args.Skip(words.Count).Where(a => a is not ("--keep-national" or "--keyed")).ToList();
 if (words.Count == 0 || words.Any(w => !known.Contains(w)) || options.Count % 2 == 1)
 {
     Console.Error.WriteLine($"""
         usage: dotnet run -c Release --project tests/Octans.Benchmarks -- {string.Join("|", known)} [...]
                [--seconds 10] [--clients 1,8,32] [--scale 1] [--samples 400] [--cold-starts 3] [--markdown FILE]
-               [--keep-national | --reuse-national NAME]
+               [--keep-national | --reuse-national NAME] [--keyed]
           writes, history, reads, rebuild, coldstart, pages, pack: one measurement each; all: every one, in the order of the table
           --seconds      length of each concurrency level of the write run
           --clients      the concurrency levels of the write run
@@ -35,6 +36,7 @@ if (words.Count == 0 || words.Any(w => !known.Contains(w)) || options.Count % 2 
           --samples      requests timed per read endpoint
           --cold-starts  cold starts timed (the median is reported)
           --markdown     also write the table to FILE
+          --keyed        every write of the write run carries an Idempotency-Key
           --keep-national, --reuse-national NAME   for development: keep the loaded national database, or use a kept one
                          (a rebuild rewrites its documents, so reuse it for reads)
         The server is OCTANS_DB (ops/bench starts the local cluster and sets it); every measurement makes its own databases there.
@@ -46,7 +48,7 @@ string? Option(string name) => options.Select((o, i) => (o, i)).Where(x => x.o =
 double Number(string name, double fallback) => Option(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
 var clients = (Option("--clients") ?? "1,8,32").Split(',').Select(int.Parse).ToList();
 var settings = new BenchSettings(Number("--seconds", 10), Number("--scale", 1), (int)Number("--samples", 400), (int)Number("--cold-starts", 3), clients,
-    keepNational, Option("--reuse-national"));
+    keepNational, Option("--reuse-national"), keyed);
 
 var server = Environment.GetEnvironmentVariable("OCTANS_DB");
 if (string.IsNullOrWhiteSpace(server))

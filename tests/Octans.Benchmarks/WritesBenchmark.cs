@@ -30,7 +30,7 @@ public sealed class WritesBenchmark : IMeasurement
 
         context.Say($"writes: reporting {ProblemCount:#,0} problems");
         var problems = await ReportProblemsAsync(coordinator, cancellation);
-        var mix = new WriteMix(coordinator, problems);
+        var mix = new WriteMix(coordinator, problems, context.Settings.Keyed);
 
         // A server runs for days; what is measured is its steady state, not the JIT's first minutes. Tiered
         // compilation keeps recompiling hot methods for a while after the first requests, so the warm-up is a full level.
@@ -87,7 +87,7 @@ public sealed class WritesBenchmark : IMeasurement
         var idle = server.ResidentMegabytes();
         using var http = OctansClient.Pool(server.Address);
         var coordinator = await OctansClient.SignInAsync(http, OctansClient.Coordinator, cancellation);
-        var mix = new WriteMix(coordinator, await ReportProblemsAsync(coordinator, cancellation));
+        var mix = new WriteMix(coordinator, await ReportProblemsAsync(coordinator, cancellation), context.Settings.Keyed);
         context.Say("writes: as ops/run serves it: warming up");
         await mix.RunAsync(8, TimeSpan.FromSeconds(context.Settings.Seconds), cancellation);
         server.ResetPeakMemory();
@@ -152,7 +152,7 @@ internal sealed class ProblemHandle(Guid id, int version)
 /// the problem has none open). Each client picks problems at random, so two clients sometimes write the same problem
 /// at once; the loser's 409 is answered as a person would, by re-reading the problem and trying again.
 /// </summary>
-internal sealed class WriteMix(OctansClient client, ProblemHandle[] problems)
+internal sealed class WriteMix(OctansClient client, ProblemHandle[] problems, bool keyed = false)
 {
     private int _conflicts;
     private int _refusals;
@@ -192,7 +192,7 @@ internal sealed class WriteMix(OctansClient client, ProblemHandle[] problems)
                     : ($"/api/problems/{problem.Id}/actions", new { version, description = "Replace the lamp and photocell", teamId = "0196a000-0000-7000-8000-000000000001", dueOn });
 
             var started = Stopwatch.GetTimestamp();
-            var (status, answer) = await client.PostAsync(url, body, cancellation);
+            var (status, answer) = await client.PostAsync(url, body, cancellation, keyed ? Guid.NewGuid().ToString() : null);
             var took = Latencies.Milliseconds(started);
 
             if (status == HttpStatusCode.OK)
