@@ -46,7 +46,7 @@ public sealed class ErrorAnswers(ILogger<ErrorAnswers> logger) : IExceptionHandl
     {
         var context = status.HttpContext;
         return context.Request.Path.StartsWithSegments("/api")
-            ? Answers.ForStatus(context.Response.StatusCode).Result().ExecuteAsync(context)
+            ? Answers.ForStatus(context.Response.StatusCode).WriteAsync(context)
             : PagesStatus(status);
     }
 

@@ -40,7 +40,7 @@ public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> js
             problem = await CheckBodyAsync(context, body);
 
         if (problem is null) await next(context);
-        else await problem.Result().ExecuteAsync(context);
+        else await problem.WriteAsync(context);
     }
 
     private static ProblemDetails? Unstorable(HttpContext context)

@@ -32,7 +32,7 @@ public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store,
         }
         if (Mistake(sent) is { } mistake)
         {
-            await AnswerAsync(context, Answers.Invalid(Header, mistake));
+            await Answers.Invalid(Header, mistake).WriteAsync(context);
             return;
         }
 
@@ -47,7 +47,7 @@ public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store,
         {
             await transaction.RollbackAsync(cancellation);
             if (kept.Fingerprint.AsSpan().SequenceEqual(request.Fingerprint)) await ReplayAsync(context.Response, kept, cancellation);
-            else await AnswerAsync(context, Answers.KeyReused());
+            else await Answers.KeyReused().WriteAsync(context);
             return;
         }
 
@@ -73,7 +73,7 @@ public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store,
             response.Headers.Location = default;
             response.ContentLength = null;
             response.Headers.RetryAfter = "10";
-            await AnswerAsync(context, Answers.Unavailable());
+            await Answers.Unavailable().WriteAsync(context);
             return;
         }
         await response.Body.WriteAsync(body, cancellation);
@@ -132,11 +132,5 @@ public sealed class IdempotentWrites(RequestDelegate next, IDocumentStore store,
         if (kept.ContentType is { } type) response.ContentType = type;
         if (kept.Location is { } location) response.Headers.Location = location;
         await response.Body.WriteAsync(kept.Body, cancellation);
-    }
-
-    private async Task AnswerAsync(HttpContext context, ProblemDetails problem)
-    {
-        context.Response.StatusCode = problem.Status!.Value;
-        await problem.WriteAsync(context);
     }
 }
