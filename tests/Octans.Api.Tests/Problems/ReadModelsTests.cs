@@ -50,7 +50,7 @@ public sealed class ReadModelsTests(AppFixture app)
             d => d.Version.ShouldBe(problem.Version), d => d.Phase.ShouldBe(Phase.Clear), d => d.Rag.ShouldBe(Rag.Amber),
             d => d.NextReviewOn.ShouldBe(app.Today().AddDays(20)), d => d.UpdatedAt.ShouldBe(start.AddDays(13)),
             d => d.ReportedBy.ShouldBe(GivenProblems.Coordinator.Name), d => d.OpenActions.ShouldBe(2), d => d.OverdueActions.ShouldBe(1),
-            d => d.RecurredSinceLastReview.ShouldBeFalse(), d => d.Recurrences.Count.ShouldBe(2));
+            d => d.HoldDecay.ShouldBeNull(), d => d.Recurrences.Count.ShouldBe(2));
         details.ExitCriteria.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             c => c.Met.ShouldBeTrue(), c => c.Evidence.ShouldBe("Photos after the clearance."), c => c.MetBy.ShouldBe(GivenProblems.Coordinator.Name),
             c => c.MetAt.ShouldBe(start.AddDays(3)));
@@ -69,18 +69,26 @@ public sealed class ReadModelsTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_recurrence_in_Hold_is_flagged_until_the_next_review_and_one_in_Clear_never_is()
+    public async Task A_recurrence_in_Hold_is_Hold_decay_until_the_next_review_and_one_in_Clear_never_is()
     {
         var problem = await app.GivenProblem("Recurrence flag alley");
         await problem.Then(new LogRecurrence(app.Today(), "Bags again", "CCTV"));
-        (await app.Details(problem.Id)).RecurredSinceLastReview.ShouldBeFalse();
+        (await app.Details(problem.Id)).HoldDecay.ShouldBeNull();
 
         await problem.Then(new AdvancePhase());
         await problem.Then(new LogRecurrence(app.Today(), "Bags again", null));
-        (await app.Details(problem.Id)).RecurredSinceLastReview.ShouldBeTrue();
+        await problem.Then(new LogRecurrence(app.Today(), "Needles by the gate", null));
+        var decay = new HoldDecay(2, app.Today(), HoldDecay.Start.MovedToHold);
+        (await app.Details(problem.Id)).HoldDecay.ShouldBe(decay);
+        (await app.Get<ProblemListPage>($"/api/problems?q={Uri.EscapeDataString("Recurrence flag alley")}")).Items.Single().HoldDecay.ShouldBe(decay);
 
         await problem.Then(new RecordReview(app.Today(), Rag.Red, "Back to Clear next month."));
-        (await app.Details(problem.Id)).ShouldSatisfyAllConditions(d => d.RecurredSinceLastReview.ShouldBeFalse(), d => d.Rag.ShouldBe(Rag.Red));
+        (await app.Details(problem.Id)).ShouldSatisfyAllConditions(d => d.HoldDecay.ShouldBeNull(), d => d.Rag.ShouldBe(Rag.Red));
+        await problem.Then(new LogRecurrence(app.Today(), "Bags again", null));
+        (await app.Details(problem.Id)).HoldDecay.ShouldBe(new HoldDecay(1, app.Today(), HoldDecay.Start.Review));
+
+        await problem.Then(new RevertPhase("Reports again since the review."));
+        (await app.Details(problem.Id)).HoldDecay.ShouldBeNull();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Octans.Domain;
 using static Octans.Api.Tests.Problems.ProblemsApi;
 
 namespace Octans.Api.Tests.Problems;
@@ -31,10 +32,10 @@ public sealed class RecurrencesTests(AppFixture app)
         var logged = await app.Post(Coordinator, $"/api/problems/{created.Id}/recurrences",
             new { version = await advanced.NewVersion(), observedOn = app.Today(), description = "Fly-tipping back behind the shops." });
 
-        (await app.Details(created.Id)).RecurredSinceLastReview.ShouldBeTrue();
+        (await app.Details(created.Id)).HoldDecay.ShouldBe(new HoldDecay(1, app.Today(), HoldDecay.Start.MovedToHold));
         await app.Post(Coordinator, $"/api/problems/{created.Id}/reviews",
             new { version = await logged.NewVersion(), meetingOn = app.Today(), rag = "Red", decision = "Back to Clear if it happens again." });
-        (await app.Details(created.Id)).RecurredSinceLastReview.ShouldBeFalse();
+        (await app.Details(created.Id)).HoldDecay.ShouldBeNull();
     }
 
     [Fact]

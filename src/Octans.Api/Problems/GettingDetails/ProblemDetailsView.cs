@@ -26,7 +26,7 @@ public sealed record ProblemDetailsView(
     Guid Id, string Reference, string Title, string Category, string Area, Phase Phase, ProblemStatus Status, Rag? Rag, Risk Risk,
     int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version,
     string Statement, Location Location, Outcome? Outcome, string? ClosingNote, Guid? DuplicateOf,
-    DateTimeOffset ReportedAt, string ReportedBy, bool RecurredSinceLastReview, DateOnly? NextReviewOn,
+    DateTimeOffset ReportedAt, string ReportedBy, HoldDecay? HoldDecay, DateOnly? NextReviewOn,
     IReadOnlyList<ExitCriterionView> ExitCriteria, IReadOnlyList<ActionView> Actions, IReadOnlyList<NoteView> Notes,
     IReadOnlyList<ReviewView> Reviews, IReadOnlyList<PhaseEntryView> PhaseHistory, IReadOnlyList<RecurrenceView> Recurrences,
     int NotesTotal, string? EarlierNotes);

@@ -56,7 +56,7 @@ public static partial class ProblemRecord
         var h = head;
         return new ProblemDetailsView(h.Id, h.Reference, h.Title, h.Category, h.Area, h.Phase, h.Status, h.Rag, h.Risk, h.OpenActions,
             actionViews.Count(a => a.Overdue), h.UpdatedAt, h.Version, h.Statement, h.Location, h.Outcome, h.ClosingNote, h.DuplicateOf,
-            h.ReportedAt, h.ReportedBy, h.RecurredSinceReview, h.NextReviewOn, criteria, actionViews, latest, reviews, phases, recurrences,
+            h.ReportedAt, h.ReportedBy, h.HoldDecay, h.NextReviewOn, criteria, actionViews, latest, reviews, phases, recurrences,
             h.NotesTotal, latest.Count < h.NotesTotal && latest.Count > 0 ? ProblemNotes.EarlierUrl(id, latest[0].Version) : null);
     }
 

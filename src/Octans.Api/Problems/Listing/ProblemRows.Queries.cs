@@ -8,7 +8,7 @@ namespace Octans.Api.Problems.Listing;
 
 public sealed record ProblemListItem(
     Guid Id, string Reference, string Title, string Category, string Area, Phase Phase, ProblemStatus Status, Rag? Rag, Risk Risk,
-    int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version);
+    int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version, HoldDecay? HoldDecay);
 
 public sealed record ProblemListPage(IReadOnlyList<ProblemListItem> Items, int Total, int Page, int PageSize);
 
@@ -33,11 +33,11 @@ public static partial class ProblemRows
                   page as (select {Id}, {UpdatedAt} from matched order by {UpdatedAt} desc, {Id} desc offset ? limit ?)
              select d.{Id}, d.{Reference}, d.{Title}, d.{Category}, d.{Area}, d.{Phase}, d.{Status}, d.{Rag}, d.{Risk}, d.{OpenActions},
                  (select count(*) from unnest(d.{OpenDueDates}) as due where due < ?)::int,
-                 d.{UpdatedAt}, d.{Version}, (select count(*) from matched)::int
+                 d.{UpdatedAt}, d.{Version}, d.{DecayReports}, d.{DecaySince}, d.{DecayStart}, (select count(*) from matched)::int
              from page join {Table} as d on d.{Id} = page.{Id}
              order by page.{UpdatedAt} desc, page.{Id} desc
              """,
-            r => (Item: ListItem(r), Total: r.GetInt32(13)), cancellation, [.. values, (long)(filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Today]);
+            r => (Item: ListItem(r), Total: r.GetInt32(16)), cancellation, [.. values, (long)(filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Today]);
         // The total rides on the rows of the page; a page past the end has none, so the matches are counted on their own.
         var total = page.Count > 0 ? page[0].Total : filter.Page > 1 ? await CountAsync(session, condition, values, cancellation) : 0;
         return new ProblemListPage([.. page.Select(p => p.Item)], total, filter.Page, filter.PageSize);
@@ -79,5 +79,6 @@ public static partial class ProblemRows
     private static ProblemListItem ListItem(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Enum.Parse<Phase>(r.GetString(5)),
         Enum.Parse<ProblemStatus>(r.GetString(6)), r.IsDBNull(7) ? null : Enum.Parse<Rag>(r.GetString(7)), Enum.Parse<Risk>(r.GetString(8)),
-        r.GetInt32(9), r.GetInt32(10), r.GetFieldValue<DateTimeOffset>(11), r.GetInt32(12));
+        r.GetInt32(9), r.GetInt32(10), r.GetFieldValue<DateTimeOffset>(11), r.GetInt32(12),
+        Decay(r, phase: 5, status: 6, reports: 13, since: 14, start: 15));
 }

@@ -18,7 +18,8 @@ public static partial class ProblemRows
         Risk = "risk", Place = "location_description", Latitude = "latitude", Longitude = "longitude", Uprn = "uprn", Usrn = "usrn",
         Ward = "ward", Phase = "phase", Status = "status", Rag = "rag", Outcome = "outcome", ClosingNote = "closing_note",
         DuplicateOf = "duplicate_of", ReportedAt = "reported_at", ReportedBy = "reported_by", UpdatedAt = "updated_at",
-        Version = "version", NextReviewOn = "next_review_on", RecurredSinceReview = "recurred_since_review",
+        Version = "version", NextReviewOn = "next_review_on", DecayReports = "decay_reports", DecaySince = "decay_since",
+        DecayStart = "decay_start",
         OpenActions = "open_actions", EarliestOpenDueOn = "earliest_open_due_on", OpenActionTeams = "open_action_team_ids",
         OpenDueDates = "open_due_dates", NotesTotal = "notes_total";
 
@@ -36,7 +37,9 @@ public static partial class ProblemRows
         table.AddColumn(UpdatedAt, "timestamp with time zone").NotNull();
         table.AddColumn(Version, "integer").NotNull();
         table.AddColumn(NextReviewOn, "date");
-        table.AddColumn(RecurredSinceReview, "boolean").NotNull();
+        table.AddColumn(DecayReports, "integer").NotNull();
+        table.AddColumn(DecaySince, "date");
+        table.AddColumn(DecayStart, "text");
         table.AddColumn(OpenActions, "integer").NotNull();
         table.AddColumn(EarliestOpenDueOn, "date");
         table.AddColumn(OpenActionTeams, "uuid[]").NotNull();
@@ -66,9 +69,9 @@ public static partial class ProblemRows
             operations.Queue(
                 $"""
                  insert into {Table} ({Id}, {Reference}, {Title}, {Statement}, {Category}, {Area}, {Risk}, {Place}, {Latitude}, {Longitude},
-                     {Uprn}, {Usrn}, {Ward}, {Phase}, {Status}, {ReportedAt}, {ReportedBy}, {UpdatedAt}, {Version}, {RecurredSinceReview},
+                     {Uprn}, {Usrn}, {Ward}, {Phase}, {Status}, {ReportedAt}, {ReportedBy}, {UpdatedAt}, {Version}, {DecayReports},
                      {OpenActions}, {OpenActionTeams}, {OpenDueDates}, {NotesTotal})
-                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, '{"{}"}', '{"{}"}', 0)
+                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{"{}"}', '{"{}"}', 0)
                  """,
                 r.ProblemId, r.Reference, r.Title, r.Statement, r.Category, r.Area, r.Risk, r.Location.Description, r.Location.Latitude,
                 r.Location.Longitude, r.Location.Uprn, r.Location.Usrn, r.Location.Ward, Domain.Phase.Clear, ProblemStatus.Open,
@@ -80,6 +83,8 @@ public static partial class ProblemRows
         operations.Queue($"update {Table} set {set}{UpdatedAt} = ?, {Version} = ? where {Id} = ?", [.. values, change.At, version, change.ProblemId]);
     }
 
+    private static readonly string Restart = $"{DecayReports} = 0, {DecaySince} = ?, {DecayStart} = ?, ";
+
     /// <summary>What an event changes besides the time and version, as "column = value, " assignments and their values.</summary>
     private static (string Set, object?[] Values) Changes(IProblemEvent change) => change switch
     {
@@ -90,13 +95,16 @@ public static partial class ProblemRows
             [e.Title, e.Statement, e.Category, e.Risk?.ToString(),
                 .. e.Location is { } l ? new object?[] { l.Description, l.Latitude, l.Longitude, l.Uprn, l.Usrn, l.Ward } : []]),
         NoteAdded => ($"{NotesTotal} = {NotesTotal} + 1, ", []),
-        ReviewRecorded e => ($"{Rag} = ?, {NextReviewOn} = ?, {RecurredSinceReview} = false, ", [e.Rag, e.NextReviewOn]),
-        // In Clear the harm is still being removed, so a recurrence is expected rather than a warning sign.
-        RecurrenceLogged => ($"{RecurredSinceReview} = {RecurredSinceReview} or {Phase} <> 'Clear', ", []),
+        // Hold decay, kept as HoldDecay.Tally keeps it: a review, a move to Hold, a move back or reopening starts the count again.
+        ReviewRecorded e => ($"{Rag} = ?, {NextReviewOn} = ?, " + Restart, [e.Rag, e.NextReviewOn, e.MeetingOn, HoldDecay.Start.Review]),
+        RecurrenceLogged => ($"{DecayReports} = {DecayReports} + (case when {Phase} in ('Hold', 'Build') then 1 else 0 end), ", []),
+        PhaseAdvanced { To: Domain.Phase.Hold } e => ($"{Phase} = ?, " + Restart, [e.To, London.Today(e.AdvancedAt), HoldDecay.Start.MovedToHold]),
         PhaseAdvanced e => ($"{Phase} = ?, ", [e.To]),
-        PhaseReverted e => ($"{Phase} = ?, ", [e.To]),
-        ProblemClosed e => ($"{Status} = 'Closed', {Outcome} = ?, {ClosingNote} = ?, {DuplicateOf} = ?, ", [e.Outcome, e.Note, e.DuplicateOf]),
-        ProblemReopened => ($"{Status} = 'Open', {Outcome} = null, {ClosingNote} = null, {DuplicateOf} = null, ", []),
+        PhaseReverted e => ($"{Phase} = ?, " + Restart, [e.To, London.Today(e.RevertedAt), HoldDecay.Start.MovedToHold]),
+        ProblemClosed e => ($"{Status} = 'Closed', {Outcome} = ?, {ClosingNote} = ?, {DuplicateOf} = ?, {DecayReports} = 0, ",
+            [e.Outcome, e.Note, e.DuplicateOf]),
+        ProblemReopened e => ($"{Status} = 'Open', {Outcome} = null, {ClosingNote} = null, {DuplicateOf} = null, " + Restart,
+            [London.Today(e.ReopenedAt), HoldDecay.Start.Reopened]),
         _ => ("", []),
     };
 }
