@@ -13,9 +13,12 @@ public sealed record OverdueForTeam(Guid TeamId, string TeamName, int Count);
 
 /// <summary>
 /// The partnership at a glance. <see cref="OverdueByTeam"/> lists the teams with at least one overdue action, most
-/// first; an action is overdue when it is open and was due before today in London.
+/// first; an action is overdue when it is open and was due before today in London. <see cref="SlippingBack"/> lists the
+/// problems in Hold or Build drawing reports since their last review (Hold decay).
 /// </summary>
-public sealed record DashboardView(ProblemsByPhase ByPhase, IReadOnlyList<OverdueForTeam> OverdueByTeam, int OpenActions, int OverdueActions);
+public sealed record DashboardView(
+    ProblemsByPhase ByPhase, IReadOnlyList<OverdueForTeam> OverdueByTeam, int OpenActions, int OverdueActions,
+    IReadOnlyList<SlippingBack> SlippingBack);
 
 /// <summary>The area the dashboard counts, by name; null for every area.</summary>
 public sealed record DashboardScope(string? Area)
@@ -41,6 +44,7 @@ public sealed record DashboardScope(string? Area)
         var tasksCounted = TeamTasks.OpenByTeamAsync(forTasks, Area, today, cancellation);
         await Task.WhenAll(phasesCounted, tasksCounted);
         var (phases, tasks) = (await phasesCounted, await tasksCounted);
+        var slipping = await ProblemRows.SlippingBackAsync(session, Area, cancellation);
 
         var overdue = tasks.Where(t => t.Overdue > 0).ToList();
         var teams = await ReferenceDataLookups.TeamNamesAsync(session, overdue.Select(c => c.TeamId), cancellation);
@@ -51,7 +55,8 @@ public sealed record DashboardScope(string? Area)
                 .OrderByDescending(t => t.Count).ThenBy(t => t.TeamName, StringComparer.Ordinal)
                 .ToList(),
             tasks.Sum(t => t.Open),
-            overdue.Sum(t => t.Overdue));
+            overdue.Sum(t => t.Overdue),
+            slipping);
     }
 }
 

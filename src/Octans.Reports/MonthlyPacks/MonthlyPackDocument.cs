@@ -182,6 +182,22 @@ public static class MonthlyPackDocument
                 t.Row(problem.Reference, problem.Title, Clip(problem.Location), problem.Phase.ToString(), RagBadge(problem.Rag),
                     problem.Risk.ToString(), Count(problem.OpenActions), Count(problem.OverdueActions));
         });
+        SlippingBack(c, model);
+    }
+
+    /// <summary>Hold decay: the open problems in Hold or Build that drew reports again since their last review.</summary>
+    static void SlippingBack(ContentColumn c, MonthlyPackModel model)
+    {
+        var slipping = model.Board.Where(p => p.HoldDecay is not null).ToList();
+        c.Heading2("Slipping back");
+        if (slipping.Count == 0)
+        {
+            c.Paragraph($"No problem in Hold or Build drew new reports since its last review by the end of {model.Month.Name}.");
+            return;
+        }
+        c.Paragraph("Problems in Hold or Build drawing reports again. The partnership decides at its next review whether each goes back to Clear.");
+        foreach (var problem in slipping)
+            c.Paragraph(p => p.Bold($"{problem.Reference} {problem.Title} ({problem.Phase}): ").Text($"{problem.HoldDecay!.Describe()}."));
     }
 
     static void ActiveProblems(ContentColumn c, MonthlyPackModel model)

@@ -71,7 +71,7 @@ public sealed partial record MonthlyPackModel
 
         var board = open.Select(p => new BoardProblem(
                 p.State.Reference, p.State.Title, p.State.Location.Description, p.State.Phase, p.Record.Rag, p.State.Risk,
-                p.Record.OpenActions, p.State.OverdueActions(dayAfter)))
+                p.Record.OpenActions, p.State.OverdueActions(dayAfter), p.Record.HoldDecay))
             .ToList();
 
         var partners = replayed

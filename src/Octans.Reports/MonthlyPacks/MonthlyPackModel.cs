@@ -63,8 +63,10 @@ public sealed record TeamOverdueActions(string Team, string Partner, IReadOnlyLi
     public int Count => Actions.Count;
 }
 
+/// <summary>A problem open at the cutoff; <see cref="HoldDecay"/> when it was slipping back then.</summary>
 public sealed record BoardProblem(
-    string Reference, string Title, string Location, Phase Phase, Rag? Rag, Risk Risk, int OpenActions, int OverdueActions);
+    string Reference, string Title, string Location, Phase Phase, Rag? Rag, Risk Risk, int OpenActions, int OverdueActions,
+    HoldDecay? HoldDecay = null);
 
 public enum PhaseMove
 {

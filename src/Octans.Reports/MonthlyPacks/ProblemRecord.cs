@@ -18,7 +18,13 @@ internal sealed class ProblemRecord
         Problem.Version = 1;
         ReportedAt = reported.ReportedAt;
         PhaseHistory.Add(new PhaseStay(Phase.Clear, reported.ReportedAt, null, false));
+        _decay.Add(reported);
     }
+
+    private readonly HoldDecay.Tally _decay = new();
+
+    /// <summary>Reports drawn in Hold or Build since the last review, when the problem is slipping back.</summary>
+    public HoldDecay? HoldDecay => _decay.Decay;
 
     public Problem Problem { get; }
     public DateTimeOffset ReportedAt { get; }
@@ -56,6 +62,7 @@ internal sealed class ProblemRecord
             return false;
         }
         Problem.Version++;
+        _decay.Add(e);
         switch (e)
         {
             case ActionCompleted x: _completions[x.ActionId] = x; break;

@@ -46,6 +46,33 @@ public sealed class DashboardTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_dashboard_lists_the_area_s_problems_slipping_back_most_reports_first()
+    {
+        var area = await app.GivenArea();
+        var other = await app.GivenArea();
+        var once = await app.GivenProblem("Slipping once", area);
+        await once.Then(new AdvancePhase());
+        await once.Then(new LogRecurrence(app.Today(), "Bags again", "FixMyStreet"));
+        var twice = await app.GivenProblem("Slipping twice", area);
+        await twice.Then(new AdvancePhase());
+        await twice.Then(new AdvancePhase());
+        await twice.Then(new LogRecurrence(app.Today(), "Gate forced", null));
+        await twice.Then(new LogRecurrence(app.Today(), "Gate forced again", null));
+        var inClear = await app.GivenProblem("Recurring in Clear", area);
+        await inClear.Then(new LogRecurrence(app.Today(), "Bags again", null));
+        var elsewhere = await app.GivenProblem("Slipping elsewhere", other);
+        await elsewhere.Then(new AdvancePhase());
+        await elsewhere.Then(new LogRecurrence(app.Today(), "Bags again", null));
+
+        var dashboard = await app.Get<DashboardView>($"/api/dashboard?area={area.Id}", Councillor);
+
+        dashboard.SlippingBack.Select(s => (s.Reference, s.Phase, s.HoldDecay.Reports)).ShouldBe([
+            (twice.Reference, Phase.Build, 2),
+            (once.Reference, Phase.Hold, 1),
+        ]);
+    }
+
+    [Fact]
     public async Task The_counts_by_phase_are_keyed_by_the_phase_names_as_the_contract_gives_them()
     {
         var result = await app.Host.Scenario(async s =>

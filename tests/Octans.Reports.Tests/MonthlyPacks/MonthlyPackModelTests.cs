@@ -55,6 +55,28 @@ public class MonthlyPackModelTests
     }
 
     [Fact]
+    public void A_problem_in_Hold_drawing_reports_since_its_last_review_is_slipping_back_on_the_board()
+    {
+        var model = MonthlyPackModel.From(AreaName, October, SlippingBack().Select(p => p.Events).ToList(), Teams);
+
+        model.Board.Single(p => p.Reference == "HT-0007").HoldDecay.ShouldBe(new HoldDecay(1, On(10, 8), HoldDecay.Start.Review));
+        model.Board.Where(p => p.Reference != "HT-0007").ShouldAllBe(p => p.HoldDecay == null);
+        Model().Board.ShouldAllBe(p => p.HoldDecay == null);
+    }
+
+    /// <summary>The known area and an alley in Hold seen dumped in again after its review, once before the cutoff and once after.</summary>
+    internal static IReadOnlyList<ProblemScript> SlippingBack()
+    {
+        var alley = ProblemScript.Report("HT-0007", "Dumping in the Brunswick Street alley", At(8, 1), AreaName, "Fly-tipping", Risk.Medium,
+            "Alley off Brunswick Street");
+        alley.Advance(At(9, 1));
+        alley.Review(Rag.Green, "Holding well.", At(10, 8), On(11, 12));
+        alley.Recurred("Bags by the gate", On(10, 20), At(10, 20), "FixMyStreet");
+        alley.Recurred("Mattress dumped", On(11, 2), At(11, 2), "FixMyStreet");
+        return [.. Problems(), alley];
+    }
+
+    [Fact]
     public void Problems_active_in_the_month_get_a_section_with_their_phase_history_and_this_months_work()
     {
         var model = Model();

@@ -10,6 +10,9 @@ public sealed record ProblemListItem(
     Guid Id, string Reference, string Title, string Category, string Area, Phase Phase, ProblemStatus Status, Rag? Rag, Risk Risk,
     int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version, HoldDecay? HoldDecay);
 
+/// <summary>An open problem in Hold or Build drawing reports since its last review, for the dashboard.</summary>
+public sealed record SlippingBack(Guid ProblemId, string Reference, string Title, Phase Phase, HoldDecay HoldDecay);
+
 public sealed record ProblemListPage(IReadOnlyList<ProblemListItem> Items, int Total, int Page, int PageSize);
 
 /// <summary>Open problems in each phase, and how many problems are closed, keyed by the phases' own names as API.md gives them.</summary>
@@ -56,6 +59,18 @@ public static partial class ProblemRows
         return new ProblemsByPhase(Open(Domain.Phase.Clear), Open(Domain.Phase.Hold), Open(Domain.Phase.Build),
             counts.Where(c => c.Status == "Closed").Sum(c => c.Count));
     }
+
+    /// <summary>The problems slipping back (Hold decay), for one area or all of them, the most reports first.</summary>
+    public static async Task<IReadOnlyList<SlippingBack>> SlippingBackAsync(IQuerySession session, string? area, CancellationToken cancellation) =>
+        await session.ReadAsync(
+            $"""
+             select {Id}, {Reference}, {Title}, {Phase}, {Status}, {DecayReports}, {DecaySince}, {DecayStart} from {Table}
+             where {DecayReports} > 0 and {Status} = 'Open' and {Phase} in ('Hold', 'Build') and (?::text is null or {Area} = ?)
+             order by {DecayReports} desc, {DecaySince}, {Reference}
+             """,
+            r => new SlippingBack(r.GetGuid(0), r.GetString(1), r.GetString(2), Enum.Parse<Phase>(r.GetString(3)),
+                Decay(r, phase: 3, status: 4, reports: 5, since: 6, start: 7)!),
+            cancellation, area, area);
 
     /// <summary>The references of these problems, for naming them where only their ids are known.</summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> ReferencesAsync(IQuerySession session, Guid[] ids, CancellationToken cancellation) =>

@@ -56,6 +56,8 @@ public static partial class ProblemRows
         // Open problems of a phase for the list, and every problem counted by status and phase for the dashboard and the
         // board, which PostgreSQL then answers from this index alone.
         table.Index([Status, Phase]);
+        // The few problems slipping back, for the dashboard.
+        table.Index([DecayReports], where: $"{DecayReports} > 0");
     });
 
     /// <summary>
