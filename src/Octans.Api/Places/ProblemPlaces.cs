@@ -29,6 +29,17 @@ public static class ProblemPlaces
             r => new NearbyProblem(r.GetGuid(0), r.GetString(1), r.GetString(2), Enum.Parse<Phase>(r.GetString(3)), r.GetInt32(4)),
             cancellation, longitude, latitude, (double)Math.Clamp(metres, 0, MaxMetres), Math.Max(limit, 0));
 
+    /// <summary>Where a map opens before it has a pin: the middle of the area's pins (every area's when null), else Great Britain's.</summary>
+    public static async Task<(double Latitude, double Longitude)> CentreAsync(IQuerySession session, string? area, CancellationToken cancellation) =>
+        await session.ReadFirstAsync(
+            $"""
+             select avg(d.{ProblemRows.Latitude}), avg(d.{ProblemRows.Longitude}) from {ProblemRows.Table} as d
+             where d.{ProblemRows.Pin} is not null and (?::text is null or d.{ProblemRows.Area} = ?)
+             """,
+            r => r.IsDBNull(0) ? GreatBritain : (r.GetDouble(0), r.GetDouble(1)), cancellation, area, area);
+
+    private static readonly (double, double) GreatBritain = (54.0, -2.5);
+
     /// <summary>The problems the filters keep that have a pin, for the overview map.</summary>
     public static async Task<IReadOnlyList<ProblemPin>> PinsAsync(IQuerySession session, ProblemFilter filter, CancellationToken cancellation)
     {
