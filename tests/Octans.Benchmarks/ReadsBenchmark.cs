@@ -6,7 +6,7 @@ namespace Octans.Benchmarks;
 
 /// <summary>
 /// Reads at national scale, one client at a time so each figure is a latency and not a queue: the problem list under
-/// the filters coordinators use, a problem's page, a team's task list and the dashboard, beside a primary-key read of
+/// the filters coordinators use, the radius search, a problem's page, a team's task list and the dashboard, beside a primary-key read of
 /// one problem document over Npgsql and an empty HTTP round trip to the same app.
 /// </summary>
 public sealed class ReadsBenchmark : IMeasurement
@@ -50,6 +50,10 @@ public sealed class ReadsBenchmark : IMeasurement
             ("Dashboard, one area", () => $"/api/dashboard?area={AnyArea()}"),
             ("Dashboard, all areas", () => "/api/dashboard"),
             ("Problem list, text search", () => $"/api/problems?q={Uri.EscapeDataString("Wenlock")}&area={AnyArea()}"),
+            // Every problem of the dataset is pinned in one box of about 2 by 1.5 km (ProblemHistories), so a circle of 150 m
+            // holds a few hundred of them: denser than any real partnership.
+            ("Problem list, radius search (150 m)", () => FormattableString.Invariant(
+                $"/api/problems?near={51.88 + random.NextDouble() / 50:0.000000},{-0.41 - random.NextDouble() / 50:0.000000}&within=150")),
         };
 
         foreach (var (_, url) in endpoints)
@@ -80,9 +84,11 @@ public sealed class ReadsBenchmark : IMeasurement
             context.Say($"reads: {measure}: p50 {latencies.Percentile(50):0.00} ms, p95 {latencies.Percentile(95):0.00} ms, max {latencies.Percentile(100):0.0} ms");
             figures.Add(new Figure($"{measure}, p50", latencies.Percentile(50), Unit.Milliseconds, pointRead.Percentile(50), "PK read"));
             // Text search is measured for what it costs, but it is not one of the four reads the issue sets the target for.
+            // The radius search's target is 10 ms, the other reads' 20 ms.
             var targeted = !measure.Contains("text search", StringComparison.Ordinal);
+            var target = measure.Contains("radius", StringComparison.Ordinal) ? 10 : 20;
             figures.Add(new Figure($"{measure}, p95", latencies.Percentile(95), Unit.Milliseconds, pointRead.Percentile(95), "PK read",
-                targeted ? "< 20 ms" : "", targeted ? latencies.Percentile(95) < 20 : null,
+                targeted ? $"< {target} ms" : "", targeted ? latencies.Percentile(95) < target : null,
                 targeted ? null : "no index serves it: every row of the area is read"));
         }
         return figures;

@@ -17,6 +17,8 @@ public sealed class AccessibilityTests(BrowserFixture octans)
         { "coordinator@octans.test", "/problems" },
         { "coordinator@octans.test", "/problems?phase=Hold&overdue=true" },
         { "coordinator@octans.test", "/report" },
+        { "coordinator@octans.test", "/problems?view=map" },
+        { "coordinator@octans.test", "first-problem/place" },
         { "coordinator@octans.test", "first-problem" },
         { "coordinator@octans.test", "first-problem/plan-action" },
         { "coordinator@octans.test", "first-problem/close" },

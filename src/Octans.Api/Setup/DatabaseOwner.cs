@@ -5,10 +5,11 @@ using Octans.Api.Problems;
 namespace Octans.Api.Setup;
 
 /// <summary>
-/// What <c>db-apply</c> does as the schema's owner once Marten, Wolverine and Hangfire have applied theirs: it makes the
-/// events an audit trail PostgreSQL keeps (a trigger refuses any change or deletion of an event, whoever asks), gives
-/// the app's role its rights (rows in every table, but events only added), and rebuilds the read models when this
-/// version of Octans keeps them differently. Each step can run again and change nothing.
+/// What <c>db-apply</c> does as the schema's owner: first PostGIS, which the schema needs (see <see cref="PostGis"/>);
+/// then, once Marten, Wolverine and Hangfire have applied theirs, it makes the events an audit trail PostgreSQL keeps (a
+/// trigger refuses any change or deletion of an event, whoever asks), gives the app's role its rights (rows in every
+/// table, but events only added), and rebuilds the read models when this version of Octans keeps them differently.
+/// Each step can run again and change nothing.
 /// </summary>
 public static class DatabaseOwner
 {
@@ -21,6 +22,19 @@ public static class DatabaseOwner
     public static async Task<int> RunOctansCommands(this WebApplication app, string[] args)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        if (args is ["db-apply", ..])
+        {
+            // Before the schema: the problems' table has a geography column.
+            try
+            {
+                await PostGis.EnsureAsync(settings.ConnectionString, CancellationToken.None);
+            }
+            catch (PostGisMissing missing)
+            {
+                Console.Error.WriteLine($"db-apply: {missing.Message}");
+                return 1;
+            }
+        }
         var exitCode = await app.RunJasperFxCommands(args);
         if (exitCode != 0 || args is not ["db-apply", ..]) return exitCode;
         try

@@ -64,6 +64,7 @@ public sealed class DatabaseStartup(
         var store = services.GetRequiredService<IDocumentStore>();
         if (environment.IsDevelopment() && await MayChangeSchemaAsync(store, cancellation))
         {
+            await PostGis.EnsureAsync(settings.ConnectionString, cancellation);
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await services.GetRequiredService<HangfireSchema>().ApplyAllConfiguredChangesToDatabaseAsync(ct: cancellation);
             if (await ProblemReadModels.CatchUpAsync(store, cancellation) is { } played)

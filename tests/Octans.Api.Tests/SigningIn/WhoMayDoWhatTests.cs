@@ -38,6 +38,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         GET  /api/teams/{teamId}/actions                             401       ok          ok         403       ok         ok
         GET  /api/dashboard                                          401       ok          ok         ok        ok         ok
         GET  /api/problems                                           401       ok          ok         ok        ok         ok
+        GET  /api/map                                                401       ok          ok         ok        ok         ok
         POST /api/problems                                           401       ok          403        403       403        403
         GET  /api/problems/{id}                                      401       ok          ok         ok        ok         ok
         GET  /api/problems/{id}/timeline                             401       ok          ok         ok        ok         ok

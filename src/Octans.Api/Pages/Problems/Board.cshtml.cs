@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Dashboard;
+using Octans.Api.Places;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
 using Octans.Domain;
@@ -18,6 +19,10 @@ public sealed class BoardModel(IQuerySession session, TimeProvider clock) : Page
     [BindProperty(SupportsGet = true)] public string? Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    /// <summary>"map" shows the problems as pins on a map; the list is the default, and the accessible alternative.</summary>
+    [BindProperty(SupportsGet = true)] public string? View { get; set; }
+    public bool OnMap => string.Equals(View, "map", StringComparison.OrdinalIgnoreCase);
+    public IReadOnlyList<ProblemPin> Pins { get; private set; } = [];
     // Razor Pages keeps "page" for the page's own route value, so the page number is read from the query string.
     public string? PageNumber => Request.Query["page"].FirstOrDefault();
 
@@ -47,7 +52,8 @@ public sealed class BoardModel(IQuerySession session, TimeProvider clock) : Page
             foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
             return;
         }
-        Results = await ProblemRows.PageAsync(session, filter, cancellation);
+        if (OnMap) Pins = await ProblemPlaces.PinsAsync(session, filter, cancellation);
+        else Results = await ProblemRows.PageAsync(session, filter, cancellation);
     }
 
     /// <summary>The board's address with one filter changed, keeping the others.</summary>
@@ -56,6 +62,7 @@ public sealed class BoardModel(IQuerySession session, TimeProvider clock) : Page
         var query = new Dictionary<string, string?>
         {
             ["phase"] = Phase, ["category"] = Category, ["teamId"] = TeamId, ["rag"] = Rag, ["overdue"] = Overdue, ["q"] = Q, ["area"] = Area,
+            ["view"] = OnMap ? "map" : null,
         };
         query[name] = value;
         if (name != "page") query.Remove("page");

@@ -1,4 +1,5 @@
 using Marten;
+using Octans.Api.Places;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Problems;
@@ -24,6 +25,7 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
     public IReadOnlyList<Team> Teams { get; private set; } = [];
     public ChangeContext Context { get; private set; } = null!;
     public bool Conflicted { get; private set; }
+    public (double Latitude, double Longitude) MapCentre { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
@@ -94,6 +96,9 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
         if ((ActionId.HasValue && Action is null) || (CriterionId.HasValue && Criterion is null)) return NotFound();
         if (!form.MayUse(User, Action)) return Forbid();
         Teams = await query.Query<Team>().ToListAsync(cancellation);
+        if (form.Key == "place")
+            MapCentre = problem.Location is { Latitude: { } latitude, Longitude: { } longitude } ? (latitude, longitude)
+                : await ProblemPlaces.CentreAsync(query, problem.Area, cancellation);
         Context = ContextFor(problem);
         ViewData["Title"] = $"{form.Title} – {problem.Reference}";
         return null;

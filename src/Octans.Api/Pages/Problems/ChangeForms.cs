@@ -43,6 +43,15 @@ public sealed class ChangeContext(Problem problem, ProblemAction? action, ExitCr
         return null;
     }
 
+    /// <summary>A number such as a latitude, written with a full stop; an error on the field when it is not one.</summary>
+    public double? Number(string name, string message)
+    {
+        if (Optional(name) is not { } text) return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)) return number;
+        Errors[name] = message;
+        return null;
+    }
+
     public Guid? Team(string name) =>
         Guid.TryParse(answer(name), out var id) && Teams.Any(t => t.Id == id) ? id : null;
 
@@ -78,6 +87,19 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
 
     public static IReadOnlyList<ChangeForm> All { get; } =
     [
+        Of("place", "Change the place", "Change place",
+            [
+                new("location.description", "Where is it", FieldKind.Text, "A street, a stretch of street or a landmark, for example ‘Burr Street garages’.")
+                    { Default = c => c.Problem.Location.Description },
+                new("location.latitude", "Latitude (optional)", FieldKind.Text) { Default = c => Invariant(c.Problem.Location.Latitude) },
+                new("location.longitude", "Longitude (optional)", FieldKind.Text) { Default = c => Invariant(c.Problem.Location.Longitude) },
+            ],
+            c => new ReviseDetails(null, null, null, null, c.Problem.Location with
+            {
+                Description = c.Text("location.description"),
+                Latitude = c.Number("location.latitude", "Enter the latitude as a number, like 51.8853"),
+                Longitude = c.Number("location.longitude", "Enter the longitude as a number, like -0.4151"),
+            })) with { Intro = "Give the address, and the pin's latitude and longitude if you know them, or drop the pin on the map." },
         Of("plan-action", "Plan an action", "Plan action",
             [
                 new("description", "What needs doing", FieldKind.Textarea, "Say what and where, for example ‘Replace the lamp in column 14’."),
@@ -155,6 +177,8 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
     ];
 
     public static ChangeForm? Find(string key) => All.FirstOrDefault(f => f.Key == key);
+
+    private static string? Invariant(double? degrees) => degrees?.ToString(CultureInfo.InvariantCulture);
 
     private static string? AdvanceIntro(ChangeContext c)
     {

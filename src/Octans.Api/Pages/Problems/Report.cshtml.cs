@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using Octans.Api.Places;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,6 +28,7 @@ public sealed class ReportModel(IQuerySession session, IDocumentStore store, Tim
 
     public IReadOnlyList<(string Value, string Text)> Categories { get; private set; } = [];
     public IReadOnlyList<(string Value, string Text)> Areas { get; private set; } = [];
+    public (double Latitude, double Longitude) MapCentre { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
@@ -71,5 +73,6 @@ public sealed class ReportModel(IQuerySession session, IDocumentStore store, Tim
     {
         Categories = [("", "Choose a category"), .. (await session.Query<Category>().OrderBy(c => c.Id).ToListAsync(cancellation)).Select(c => (c.Id, c.Id))];
         Areas = [.. (await session.Query<Area>().OrderBy(a => a.Name).ToListAsync(cancellation)).Select(a => (a.Name, a.Name))];
+        MapCentre = await ProblemPlaces.CentreAsync(session, Areas.Count == 1 ? Areas[0].Value : null, cancellation);
     }
 }

@@ -9,15 +9,15 @@ namespace Octans.Api.Problems.Listing;
 public static class ListProblemsEndpoint
 {
     public static async Task<(ProblemFilter?, ProblemDetails)> ValidateAsync(string? phase, string? category, string? teamId, string? rag,
-        string? overdue, string? q, string? area, string? status, string? page, string? pageSize, IQuerySession session, TimeProvider clock,
-        CancellationToken cancellation)
+        string? overdue, string? q, string? area, string? status, string? page, string? pageSize, string? near, string? within,
+        IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var (filter, errors) = await ProblemFilter.CheckAsync(new(phase, category, teamId, rag, overdue, q, area, status, page, pageSize), session,
+        var (filter, errors) = await ProblemFilter.CheckAsync(new(phase, category, teamId, rag, overdue, q, area, status, page, pageSize, near, within), session,
             London.Today(clock.GetUtcNow()), cancellation);
         return (filter, filter is null ? Answers.Invalid(errors) : WolverineContinue.NoProblems);
     }
 
-    /// <summary>The problem list, most recently updated first, a page at a time.</summary>
+    /// <summary>The problem list, most recently updated first (or, with near, the problems within a circle, nearest first), a page at a time.</summary>
     [WolverineGet("/api/problems", Name = "ListProblems")]
     [Tags("Problems")]
     [ProducesResponseType<ProblemListPage>(200)]

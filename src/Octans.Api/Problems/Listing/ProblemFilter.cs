@@ -1,4 +1,5 @@
 using Marten;
+using Octans.Api.Places;
 using Octans.Api.ReferenceData;
 using Octans.Api.Setup;
 using Octans.Domain;
@@ -13,14 +14,19 @@ public sealed record ProblemFilter(
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    /// <summary>Only problems whose pin is within this circle, nearest first (near and within).</summary>
+    public Circle? Near { get; init; }
+
     /// <summary>The filters as the query string gives them, every one optional; each mistake is named by its field.</summary>
     public sealed record Asked(string? Phase = null, string? Category = null, string? TeamId = null, string? Rag = null,
-        string? Overdue = null, string? Q = null, string? Area = null, string? Status = null, string? Page = null, string? PageSize = null);
+        string? Overdue = null, string? Q = null, string? Area = null, string? Status = null, string? Page = null, string? PageSize = null,
+        string? Near = null, string? Within = null);
 
     /// <summary>
     /// Checks the filters: phase is Clear, Hold or Build for open problems in that phase, or Closed; teamId keeps problems
     /// with an open action for that team; overdue=true keeps open problems with an action due before today in London; q is
-    /// searched for in the reference, title, statement and location; area is a name or a code.
+    /// searched for in the reference, title, statement and location; area is a name or a code; near is a latitude and a
+    /// longitude, and within the circle's radius in metres around it.
     /// </summary>
     public static async Task<(ProblemFilter? Filter, Dictionary<string, string[]> Errors)> CheckAsync(Asked asked, IQuerySession session,
         DateOnly today, CancellationToken cancellation)
@@ -48,12 +54,14 @@ public sealed record ProblemFilter(
         var size = Paging.Whole(asked.PageSize, DefaultPageSize, 1, MaxPageSize, "pageSize",
             $"The page size must be a whole number from 1 to {MaxPageSize}.", errors);
 
+        var near = Circle.Check(asked.Near, asked.Within, errors);
+
         var area = await ReferenceDataLookups.FindAreaAsync(session, asked.Area, cancellation);
         if (Given(asked.Area) && area is null) Error("area", $"There is no area called '{asked.Area!.Trim()}'. Choose one of the areas Octans knows, such as High Town.");
 
         if (errors.Count > 0) return (null, errors);
         return (new ProblemFilter(closedOnly ? null : openPhase, closedOnly, status, Given(asked.Category) ? asked.Category!.Trim() : null, team,
-            rag, overdue == true, Given(asked.Q) ? asked.Q!.Trim() : null, area?.Name, page, size, today), errors);
+            rag, overdue == true, Given(asked.Q) ? asked.Q!.Trim() : null, area?.Name, page, size, today) { Near = near }, errors);
     }
 
     /// <summary>The filters as a SQL condition over the problems' rows (as d), with its values for the ? in it, in order.</summary>
@@ -75,6 +83,8 @@ public sealed record ProblemFilter(
         if (Rag is { } rag) Where($"d.{ProblemRows.Rag} = ?", rag);
         if (TeamId is { } team) Where($"d.{ProblemRows.OpenActionTeams} @> ?", new[] { team });
         if (OverdueOnly) Where($"d.{ProblemRows.Status} = 'Open' and d.{ProblemRows.EarliestOpenDueOn} < ?", Today);
+        if (Near is { } circle)
+            Where($"st_dwithin(d.{ProblemRows.Pin}, {ProblemRows.PinFrom}, ?)", circle.Longitude, circle.Latitude, (double)circle.Metres);
         if (Text is { } text)
         {
             // The text is matched literally: ILIKE's wildcards and its escape character in it stand for themselves.

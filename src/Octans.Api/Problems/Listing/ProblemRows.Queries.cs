@@ -8,7 +8,8 @@ namespace Octans.Api.Problems.Listing;
 
 public sealed record ProblemListItem(
     Guid Id, string Reference, string Title, string Category, string Area, Phase Phase, ProblemStatus Status, Rag? Rag, Risk Risk,
-    int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version, HoldDecay? HoldDecay);
+    int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version, HoldDecay? HoldDecay,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? DistanceMetres = null);
 
 /// <summary>An open problem in Hold or Build drawing reports since its last review, for the dashboard.</summary>
 public sealed record SlippingBack(Guid ProblemId, string Reference, string Title, Phase Phase, HoldDecay HoldDecay);
@@ -23,24 +24,30 @@ public sealed record ProblemsByPhase(
 public static partial class ProblemRows
 {
     /// <summary>
-    /// A page of the list, most recently updated first, with the count of every match. The page is chosen from the
-    /// matches' ids and update times alone, and only its rows are then built and their overdue actions counted:
-    /// PostgreSQL would otherwise build every match's columns before sorting and keeping fifty.
+    /// A page of the list, most recently updated first (nearest first within a circle), with the count of every match.
+    /// The page is chosen from the matches' ids and update times alone, and only its rows are then built and their
+    /// overdue actions counted: PostgreSQL would otherwise build every match's columns before sorting and keeping fifty.
     /// </summary>
     public static async Task<ProblemListPage> PageAsync(IQuerySession session, ProblemFilter filter, CancellationToken cancellation)
     {
         var (condition, values) = filter.Condition();
+        var (distance, from) = filter.Near is { } near
+            ? ($"st_distance(d.{Pin}, {PinFrom})", new object[] { near.Longitude, near.Latitude })
+            : ("null::double precision", []);
+        var order = filter.Near is null ? $"{UpdatedAt} desc, {Id} desc" : $"distance, {Id}";
         var page = await session.ReadAsync(
             $"""
-             with matched as (select d.{Id}, d.{UpdatedAt} from {Table} as d where {condition}),
-                  page as (select {Id}, {UpdatedAt} from matched order by {UpdatedAt} desc, {Id} desc offset ? limit ?)
+             with matched as (select d.{Id}, d.{UpdatedAt}, {distance} as distance from {Table} as d where {condition}),
+                  page as (select {Id}, {UpdatedAt}, distance from matched order by {order} offset ? limit ?)
              select d.{Id}, d.{Reference}, d.{Title}, d.{Category}, d.{Area}, d.{Phase}, d.{Status}, d.{Rag}, d.{Risk}, d.{OpenActions},
                  (select count(*) from unnest(d.{OpenDueDates}) as due where due < ?)::int,
-                 d.{UpdatedAt}, d.{Version}, d.{DecayReports}, d.{DecaySince}, d.{DecayStart}, (select count(*) from matched)::int
+                 d.{UpdatedAt}, d.{Version}, d.{DecayReports}, d.{DecaySince}, d.{DecayStart}, (select count(*) from matched)::int,
+                 round(page.distance)::int
              from page join {Table} as d on d.{Id} = page.{Id}
-             order by page.{UpdatedAt} desc, page.{Id} desc
+             order by {string.Join(", ", order.Split(", ").Select(o => $"page.{o}"))}
              """,
-            r => (Item: ListItem(r), Total: r.GetInt32(16)), cancellation, [.. values, (long)(filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Today]);
+            r => (Item: ListItem(r), Total: r.GetInt32(16)), cancellation,
+            [.. from, .. values, (long)(filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Today]);
         // The total rides on the rows of the page; a page past the end has none, so the matches are counted on their own.
         var total = page.Count > 0 ? page[0].Total : filter.Page > 1 ? await CountAsync(session, condition, values, cancellation) : 0;
         return new ProblemListPage([.. page.Select(p => p.Item)], total, filter.Page, filter.PageSize);
@@ -95,5 +102,5 @@ public static partial class ProblemRows
         r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Enum.Parse<Phase>(r.GetString(5)),
         Enum.Parse<ProblemStatus>(r.GetString(6)), r.IsDBNull(7) ? null : Enum.Parse<Rag>(r.GetString(7)), Enum.Parse<Risk>(r.GetString(8)),
         r.GetInt32(9), r.GetInt32(10), r.GetFieldValue<DateTimeOffset>(11), r.GetInt32(12),
-        Decay(r, phase: 5, status: 6, reports: 13, since: 14, start: 15));
+        Decay(r, phase: 5, status: 6, reports: 13, since: 14, start: 15), r.IsDBNull(17) ? null : r.GetInt32(17));
 }

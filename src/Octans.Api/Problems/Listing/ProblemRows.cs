@@ -21,7 +21,10 @@ public static partial class ProblemRows
         Version = "version", NextReviewOn = "next_review_on", DecayReports = "decay_reports", DecaySince = "decay_since",
         DecayStart = "decay_start",
         OpenActions = "open_actions", EarliestOpenDueOn = "earliest_open_due_on", OpenActionTeams = "open_action_team_ids",
-        OpenDueDates = "open_due_dates", NotesTotal = "notes_total";
+        OpenDueDates = "open_due_dates", NotesTotal = "notes_total", Pin = "place";
+
+    /// <summary>The pin as PostGIS geography from a longitude and a latitude, in that order (x then y), null when either is.</summary>
+    public const string PinFrom = "st_setsrid(st_makepoint(?::double precision, ?::double precision), 4326)::geography";
 
     public static void Declare(StoreOptions options) => options.Declare(Name, table =>
     {
@@ -45,6 +48,8 @@ public static partial class ProblemRows
         table.AddColumn(OpenActionTeams, "uuid[]").NotNull();
         table.AddColumn(OpenDueDates, "date[]").NotNull();
         table.AddColumn(NotesTotal, "integer").NotNull();
+        // The latitude and longitude as one point on the earth, in metres apart, for the radius search and the map.
+        table.AddColumn(Pin, "geography(Point,4326)");
 
         table.Index([Reference], unique: true);
         table.Index([Area, UpdatedAt]);
@@ -58,6 +63,7 @@ public static partial class ProblemRows
         table.Index([Status, Phase]);
         // The few problems slipping back, for the dashboard.
         table.Index([DecayReports], where: $"{DecayReports} > 0");
+        table.Index([Pin]).Method = IndexMethod.gist;
     });
 
     /// <summary>
@@ -72,12 +78,12 @@ public static partial class ProblemRows
                 $"""
                  insert into {Table} ({Id}, {Reference}, {Title}, {Statement}, {Category}, {Area}, {Risk}, {Place}, {Latitude}, {Longitude},
                      {Uprn}, {Usrn}, {Ward}, {Phase}, {Status}, {ReportedAt}, {ReportedBy}, {UpdatedAt}, {Version}, {DecayReports},
-                     {OpenActions}, {OpenActionTeams}, {OpenDueDates}, {NotesTotal})
-                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{"{}"}', '{"{}"}', 0)
+                     {OpenActions}, {OpenActionTeams}, {OpenDueDates}, {NotesTotal}, {Pin})
+                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{"{}"}', '{"{}"}', 0, {PinFrom})
                  """,
                 r.ProblemId, r.Reference, r.Title, r.Statement, r.Category, r.Area, r.Risk, r.Location.Description, r.Location.Latitude,
                 r.Location.Longitude, r.Location.Uprn, r.Location.Usrn, r.Location.Ward, Domain.Phase.Clear, ProblemStatus.Open,
-                r.ReportedAt, r.By.Name, r.ReportedAt, version);
+                r.ReportedAt, r.By.Name, r.ReportedAt, version, r.Location.Longitude, r.Location.Latitude);
             return;
         }
 
@@ -93,9 +99,9 @@ public static partial class ProblemRows
         ProblemDetailsRevised e => (
             $"{Title} = coalesce(?, {Title}), {Statement} = coalesce(?, {Statement}), {Category} = coalesce(?, {Category}), " +
             $"{Risk} = coalesce(?, {Risk}), " + (e.Location is null ? "" :
-                $"{Place} = ?, {Latitude} = ?, {Longitude} = ?, {Uprn} = ?, {Usrn} = ?, {Ward} = ?, "),
+                $"{Place} = ?, {Latitude} = ?, {Longitude} = ?, {Uprn} = ?, {Usrn} = ?, {Ward} = ?, {Pin} = {PinFrom}, "),
             [e.Title, e.Statement, e.Category, e.Risk?.ToString(),
-                .. e.Location is { } l ? new object?[] { l.Description, l.Latitude, l.Longitude, l.Uprn, l.Usrn, l.Ward } : []]),
+                .. e.Location is { } l ? new object?[] { l.Description, l.Latitude, l.Longitude, l.Uprn, l.Usrn, l.Ward, l.Longitude, l.Latitude } : []]),
         NoteAdded => ($"{NotesTotal} = {NotesTotal} + 1, ", []),
         // Hold decay, kept as HoldDecay.Tally keeps it: a review, a move to Hold, a move back or reopening starts the count again.
         ReviewRecorded e => ($"{Rag} = ?, {NextReviewOn} = ?, " + Restart, [e.Rag, e.NextReviewOn, e.MeetingOn, HoldDecay.Start.Review]),

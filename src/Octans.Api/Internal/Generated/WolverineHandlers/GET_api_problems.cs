@@ -42,7 +42,9 @@ namespace Internal.Generated.WolverineHandlers
             var status = httpContext.Request.Query["status"];
             var page = httpContext.Request.Query["page"];
             var pageSize = httpContext.Request.Query["pageSize"];
-            (var problemFilter, var problemDetails1) = await Octans.Api.Problems.Listing.ListProblemsEndpoint.ValidateAsync(phase, category, teamId, rag, overdue, q, area, status, page, pageSize, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var near = httpContext.Request.Query["near"];
+            var within = httpContext.Request.Query["within"];
+            (var problemFilter, var problemDetails1) = await Octans.Api.Problems.Listing.ListProblemsEndpoint.ValidateAsync(phase, category, teamId, rag, overdue, q, area, status, page, pageSize, near, within, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {

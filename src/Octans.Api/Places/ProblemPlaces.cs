@@ -1,0 +1,62 @@
+using Marten;
+using Octans.Api.Problems.Listing;
+using Octans.Api.Setup;
+using Octans.Domain;
+
+namespace Octans.Api.Places;
+
+/// <summary>An open problem near a point, and how far its pin is from it.</summary>
+public sealed record NearbyProblem(Guid ProblemId, string Reference, string Title, Phase Phase, int DistanceMetres);
+
+/// <summary>Where problems are: the open problems near a point, found through the spatial index of their pins.</summary>
+public static class ProblemPlaces
+{
+    public const int DefaultMetres = 150, MaxMetres = 5000;
+
+    /// <summary>The open problems whose pin is within <paramref name="metres"/> (at most <see cref="MaxMetres"/>) of the point, nearest first.</summary>
+    public static async Task<IReadOnlyList<NearbyProblem>> NearbyAsync(IQuerySession session, double latitude, double longitude, int metres,
+        int limit, CancellationToken cancellation) =>
+        await session.ReadAsync(
+            $"""
+             with here as (select {ProblemRows.PinFrom} as point)
+             select d.{ProblemRows.Id}, d.{ProblemRows.Reference}, d.{ProblemRows.Title}, d.{ProblemRows.Phase},
+                 round(st_distance(d.{ProblemRows.Pin}, here.point))::int as distance
+             from {ProblemRows.Table} as d, here
+             where d.{ProblemRows.Status} = 'Open' and st_dwithin(d.{ProblemRows.Pin}, here.point, ?)
+             order by st_distance(d.{ProblemRows.Pin}, here.point), d.{ProblemRows.Id}
+             limit ?
+             """,
+            r => new NearbyProblem(r.GetGuid(0), r.GetString(1), r.GetString(2), Enum.Parse<Phase>(r.GetString(3)), r.GetInt32(4)),
+            cancellation, longitude, latitude, (double)Math.Clamp(metres, 0, MaxMetres), Math.Max(limit, 0));
+
+    /// <summary>Where a map opens before it has a pin: the middle of the area's pins (every area's when null), else Great Britain's.</summary>
+    public static async Task<(double Latitude, double Longitude)> CentreAsync(IQuerySession session, string? area, CancellationToken cancellation) =>
+        await session.ReadFirstAsync(
+            $"""
+             select avg(d.{ProblemRows.Latitude}), avg(d.{ProblemRows.Longitude}) from {ProblemRows.Table} as d
+             where d.{ProblemRows.Pin} is not null and (?::text is null or d.{ProblemRows.Area} = ?)
+             """,
+            r => r.IsDBNull(0) ? GreatBritain : (r.GetDouble(0), r.GetDouble(1)), cancellation, area, area);
+
+    private static readonly (double, double) GreatBritain = (54.0, -2.5);
+
+    /// <summary>The problems the filters keep that have a pin, for the overview map.</summary>
+    public static async Task<IReadOnlyList<ProblemPin>> PinsAsync(IQuerySession session, ProblemFilter filter, CancellationToken cancellation)
+    {
+        var (condition, values) = filter.Condition();
+        return await session.ReadAsync(
+            $"""
+             select d.{ProblemRows.Id}, d.{ProblemRows.Reference}, d.{ProblemRows.Title}, d.{ProblemRows.Phase}, d.{ProblemRows.Status},
+                 d.{ProblemRows.Rag}, d.{ProblemRows.Latitude}, d.{ProblemRows.Longitude}
+             from {ProblemRows.Table} as d
+             where d.{ProblemRows.Pin} is not null and {condition}
+             order by d.{ProblemRows.Reference}
+             """,
+            r => new ProblemPin(r.GetGuid(0), r.GetString(1), r.GetString(2), Enum.Parse<Phase>(r.GetString(3)),
+                Enum.Parse<ProblemStatus>(r.GetString(4)), r.IsDBNull(5) ? null : Enum.Parse<Rag>(r.GetString(5)), r.GetDouble(6), r.GetDouble(7)),
+            cancellation, [.. values]);
+    }
+}
+
+/// <summary>A problem's pin on the overview map.</summary>
+public sealed record ProblemPin(Guid Id, string Reference, string Title, Phase Phase, ProblemStatus Status, Rag? Rag, double Latitude, double Longitude);
