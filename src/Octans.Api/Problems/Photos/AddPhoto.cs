@@ -39,7 +39,9 @@ public static class AddPhotoEndpoint
         var (form, problem) = await PhotoUploads.ReadAsync(request, cancellation);
         if (problem is not null) return problem.Result();
 
-        var outcome = await ProblemPhotos.AddAsync(store, user, clock, id, form!, build, cancellation);
+        var when = Choice.Of<BeforeOrAfter>(form!.Field(ProblemPhotos.WhenField));
+        var outcome = await ProblemPhotos.AddAsync(store, user, clock, id, ProblemPhotos.Version(form.Field("version")), form.Photo,
+            photoId => build(photoId, when), cancellation);
         return outcome.Outcome.Accepted
             ? Results.Created($"/api/photos/{outcome.PhotoId}", new PhotoAddedAnswer(outcome.PhotoId, outcome.Outcome.Version))
             : outcome.Outcome.Refusal!.Result();

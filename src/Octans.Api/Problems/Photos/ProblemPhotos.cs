@@ -14,20 +14,26 @@ public static class ProblemPhotos
 {
     public const string WhenField = "when";
 
-    public static async Task<(ChangeOutcome Outcome, Guid PhotoId)> AddAsync<TCommand>(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
-        Guid id, PhotoForm form, Func<Guid, BeforeOrAfter?, TCommand> build, CancellationToken cancellation) where TCommand : IProblemCommand
+    /// <summary>
+    /// Adds the photo, prepared or refused, with the command <paramref name="build"/> makes from its new id (the empty id
+    /// when there is no photo to keep, which the decision refuses): the photo's refusal is the answer for its field.
+    /// </summary>
+    public static async Task<(ChangeOutcome Outcome, Guid PhotoId)> AddAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
+        Guid id, int? version, PhotoPreparation? photo, Func<Guid, IProblemCommand> build, CancellationToken cancellation)
     {
-        var prepared = form.Photo?.Photo;
+        var prepared = photo?.Photo;
         var photoId = prepared is null ? Guid.Empty : Guid.CreateVersion7();
-        var command = build(photoId, Choice.Of<BeforeOrAfter>(form.Field(WhenField)));
-        var version = int.TryParse(form.Field("version"), NumberStyles.None, CultureInfo.InvariantCulture, out var seen) ? seen : (int?)null;
-        var mistake = form.Photo is { Refusal: { } refusal } ? new FieldError(PhotoUploads.FileField, refusal) : null;
+        var mistake = photo is { Refusal: { } refusal } ? new FieldError(PhotoUploads.FileField, refusal) : null;
 
-        var outcome = await ProblemChanges.ApplyAsync(store, user, clock, id, version, command, (session, decision) =>
+        var outcome = await ProblemChanges.ApplyAsync(store, user, clock, id, version, build(photoId), (session, decision) =>
         {
             var added = (PhotoAdded)decision.Events[0];
             PhotoStorage.Keep(session, added.PhotoId, prepared!, new PhotoOf(added.ProblemId, added.ActionId, added.CriterionId, null, added.When), added.AddedAt);
         }, cancellation, mistake);
         return (outcome, photoId);
     }
+
+    /// <summary>The version a form sent, or null when it sent none or not a number.</summary>
+    public static int? Version(string? sent) =>
+        int.TryParse(sent, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
 }
