@@ -42,7 +42,6 @@ public static class OctansMarten
         options.ConfigureProblems();
         options.ConfigureMonthlyPacks();
         IdempotencyKeys.Declare(options);
-        Photos.PhotoStorage.Declare(options);
         options.Schema.For<DataProtectionKey>();
         return options;
     }
