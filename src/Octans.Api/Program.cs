@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using JasperFx;
 using Octans.Api.Health;
+using Octans.Api.Photos;
 using Octans.Api.Reports;
 using Octans.Api.Setup;
 using Octans.Api.Setup.Idempotency;
@@ -18,6 +19,7 @@ services.AddOctansHangfire(builder.Configuration);
 services.AddOctansSignIn();
 DataProtectionKeys.AddOctansDataProtection(services, builder.Configuration, builder.Environment);
 builder.AddOctansTransport();
+builder.AddOctansPhotos();
 services.AddOctansHealth();
 services.AddOctansReports();
 services.AddSingleton<DatabaseStartup>();

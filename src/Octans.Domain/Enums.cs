@@ -9,3 +9,6 @@ public enum Outcome { Resolved, ReducedAndManaged, HandedOver, NoFurtherAction, 
 public enum ActionStatus { Open, Done, Cancelled }
 
 public enum ProblemStatus { Open, Closed }
+
+/// <summary>Whether a photo shows the place before the work or after it.</summary>
+public enum BeforeOrAfter { Before, After }

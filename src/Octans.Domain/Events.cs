@@ -114,6 +114,16 @@ public sealed record ProblemReopened(Guid ProblemId, string Reason, Actor By, Da
     DateTimeOffset IProblemEvent.At => ReopenedAt;
 }
 
+/// <summary>
+/// A photo was added to an action (<paramref name="ActionId"/>) or an exit criterion (<paramref name="CriterionId"/>);
+/// its bytes are kept beside the events under <paramref name="PhotoId"/>, never in them.
+/// </summary>
+public sealed record PhotoAdded(
+    Guid ProblemId, Guid PhotoId, Guid? ActionId, Guid? CriterionId, BeforeOrAfter When, Actor By, DateTimeOffset AddedAt) : IProblemEvent
+{
+    DateTimeOffset IProblemEvent.At => AddedAt;
+}
+
 public static class ProblemEvents
 {
     public static IReadOnlyList<Type> All { get; } =
@@ -135,5 +145,6 @@ public static class ProblemEvents
         typeof(PhaseReverted),
         typeof(ProblemClosed),
         typeof(ProblemReopened),
+        typeof(PhotoAdded),
     ];
 }

@@ -79,6 +79,8 @@ public sealed class Problem
             case PhaseReverted x: Phase = x.To; break;
             case ProblemClosed: Status = ProblemStatus.Closed; break;
             case ProblemReopened: Status = ProblemStatus.Open; break;
+            case PhotoAdded { ActionId: { } action }: ActionFor(action).Photos++; break;
+            case PhotoAdded { CriterionId: { } criterion }: (FindExitCriterion(criterion) ?? throw Unknown("exit criterion", criterion)).Photos++; break;
             case NoteAdded or ReviewRecorded or RecurrenceLogged: break;
             default: throw new ArgumentException($"{e.GetType().Name} cannot be played onto a reported problem.", nameof(e));
         }

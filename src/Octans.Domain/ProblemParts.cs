@@ -9,6 +9,8 @@ public sealed class ProblemAction
     public Guid TeamId { get; set; }
     public DateOnly DueOn { get; set; }
     public ActionStatus Status { get; set; }
+    /// <summary>How many photos it has; nothing before photos were kept had any.</summary>
+    public int Photos { get; set; }
 }
 
 /// <summary>An exit criterion as the rules see it; the evidence that it was met is kept by the read models.</summary>
@@ -18,4 +20,5 @@ public sealed class ExitCriterion
     public Phase Phase { get; set; }
     public string Text { get; set; } = "";
     public bool Met { get; set; }
+    public int Photos { get; set; }
 }

@@ -24,6 +24,8 @@ public class AnyCommandTests
         { new LogRecurrence(Today, "Bags again"), typeof(RecurrenceLogged) },
         { new AdvancePhase("Agreed at the meeting."), typeof(PhaseAdvanced) },
         { new CloseProblem(Outcome.Resolved, "Gated."), typeof(ProblemClosed) },
+        { new AddActionPhoto(Action, Id(5), BeforeOrAfter.Before), typeof(PhotoAdded) },
+        { new AddExitCriterionPhoto(Criterion, Id(6), BeforeOrAfter.After), typeof(PhotoAdded) },
     };
 
     [Theory]

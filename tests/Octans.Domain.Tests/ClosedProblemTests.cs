@@ -21,6 +21,8 @@ public class ClosedProblemTests
         ["record a review"] = p => ProblemDecisions.Decide(p, new RecordReview(Today, Rag.Green, "Fine."), Coordinator, Now),
         ["log a recurrence"] = p => ProblemDecisions.Decide(p, new LogRecurrence(Today, "Bags again."), Coordinator, Now),
         ["advance the phase"] = p => ProblemDecisions.Decide(p, new AdvancePhase("Moving on."), Coordinator, Now),
+        ["add a photo to an action"] = p => ProblemDecisions.Decide(p, new AddActionPhoto(DoneActionId, Id(7), BeforeOrAfter.After), Coordinator, Now),
+        ["add a photo to an exit criterion"] = p => ProblemDecisions.Decide(p, new AddExitCriterionPhoto(CriterionId, Id(7), BeforeOrAfter.Before), Coordinator, Now),
         ["revert the phase"] = p => ProblemDecisions.Decide(p, new RevertPhase("Back to Clear."), Coordinator, Now),
     };
 

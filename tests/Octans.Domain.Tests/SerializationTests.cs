@@ -31,6 +31,7 @@ public class SerializationTests
         new PhaseReverted(ProblemId, Phase.Hold, Phase.Clear, "Back.", Coordinator, Now),
         Closed with { Outcome = Outcome.Duplicate, DuplicateOf = OtherProblemId },
         new ProblemReopened(ProblemId, "Not a duplicate.", Coordinator, Now),
+        new PhotoAdded(ProblemId, Id(5), Id(1), null, BeforeOrAfter.After, LightingOfficer, Now),
     ];
 
     [Fact]

@@ -35,8 +35,17 @@ public sealed record ChangeOutcome(Problem? Problem, ProblemDetails? Refusal, in
 /// </summary>
 public static class ProblemChanges
 {
+    public static Task<ChangeOutcome> ApplyAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
+        int? version, IProblemCommand command, CancellationToken cancellation, params FieldError?[] mistakes) =>
+        ApplyAsync(store, user, clock, id, version, command, null, cancellation, mistakes);
+
+    /// <summary>
+    /// As above; <paramref name="alongside"/> queues what must be kept in the same transaction as the accepted change's
+    /// events, such as a photo's bytes, which never go in an event.
+    /// </summary>
     public static async Task<ChangeOutcome> ApplyAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
-        int? version, IProblemCommand command, CancellationToken cancellation, params FieldError?[] mistakes)
+        int? version, IProblemCommand command, Action<IDocumentSession, Decision>? alongside, CancellationToken cancellation,
+        params FieldError?[] mistakes)
     {
         if (WhoMay.RefuseRole(user, command.GetType()) is { } notThisRole) return new(null, notThisRole);
 
@@ -60,6 +69,7 @@ public static class ProblemChanges
 
         var newVersion = problem.Version + decision.Events.Count;
         stream.AppendMany(decision.Events);
+        alongside?.Invoke(session, decision);
         try
         {
             await session.SaveChangesAsync(cancellation);

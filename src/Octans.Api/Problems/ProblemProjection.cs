@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
+using Octans.Api.Photos;
 using Octans.Api.Problems.Reporting;
 using Octans.Domain;
 
@@ -45,5 +46,7 @@ public static class ProblemStorage
         options.Projections.Add<ProblemProjection>(ProjectionLifecycle.Inline);
         ProblemReferences.Declare(options);
         ProblemReadModels.Declare(options);
+        // Kept beside the events, not rebuilt from them: the problem page reads its photos with the read models.
+        PhotoStorage.Declare(options);
     }
 }

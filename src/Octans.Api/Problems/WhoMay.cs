@@ -10,7 +10,8 @@ namespace Octans.Api.Problems;
 
 /// <summary>
 /// Who may change a problem, and how, in one place for the API and the pages: coordinators make every change; team
-/// members complete and reschedule their own team's actions, add notes and log recurrences; nobody else changes problems.
+/// members complete and reschedule their own team's actions and add photos to them, add notes and log recurrences; nobody
+/// else changes problems.
 /// </summary>
 public static class WhoMay
 {
@@ -19,7 +20,8 @@ public static class WhoMay
 
     /// <summary>The roles that may give a command of this type (<see cref="ReportProblem"/> or an <see cref="IProblemCommand"/>).</summary>
     public static IReadOnlyList<Role> Give(Type command) =>
-        command == typeof(CompleteAction) || command == typeof(RescheduleAction) || command == typeof(AddNote) || command == typeof(LogRecurrence)
+        command == typeof(CompleteAction) || command == typeof(RescheduleAction) || command == typeof(AddActionPhoto) || command == typeof(AddNote)
+        || command == typeof(LogRecurrence)
             ? CoordinatorsAndTeams
             : Coordinators;
 

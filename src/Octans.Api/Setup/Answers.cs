@@ -36,10 +36,10 @@ public static class Answers
         return problem;
     }
 
-    public static ProblemDetails TooLarge() => new()
+    public static ProblemDetails TooLarge(string? detail = null) => new()
     {
         Status = 413, Title = "The request is too large",
-        Detail = "The request body is larger than Octans accepts. Shorten the text you are sending; no field needs more than a few thousand characters.",
+        Detail = detail ?? "The request body is larger than Octans accepts. Shorten the text you are sending; no field needs more than a few thousand characters.",
     };
 
     /// <summary>The answer for a status the framework gave without a body of its own, such as a route that does not exist.</summary>

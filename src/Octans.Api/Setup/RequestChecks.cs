@@ -11,7 +11,8 @@ namespace Octans.Api.Setup;
 /// <summary>
 /// What every API request must be before an endpoint reads it, checked here once for all of them: its query string and
 /// route values hold no character that cannot be stored (<see cref="PlainText"/>), and a JSON body is UTF-8, at most
-/// <see cref="MaxBodyBytes"/>, an object, has no such character in its text and fits the endpoint's request record.
+/// <see cref="MaxBodyBytes"/>, an object, has no such character in its text and fits the endpoint's request record; a
+/// photo form is at most <see cref="Photos.PhotoUploads.MostBodyBytes"/>.
 /// Anything else is a 400 or 413 naming what to fix, so no endpoint meets a null body, and no internals reach the caller.
 /// </summary>
 public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> json)
@@ -35,7 +36,9 @@ public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> js
         }
 
         var problem = Unstorable(context);
-        if (problem is null && endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: { } body } accepts
+        if (problem is null && endpoint.Metadata.GetMetadata<Photos.PhotoUploadAttribute>() is not null)
+            problem = PhotoBody(context);
+        else if (problem is null && endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: { } body } accepts
             && accepts.ContentTypes.Contains("application/json"))
             problem = await CheckBodyAsync(context, body);
 
@@ -54,6 +57,15 @@ public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> js
             if (value is string text && PlainText.Unstorable(text) is { } c)
                 errors[key] = [PlainText.Refusal($"'{key}' in the address", c)];
         return errors.Count > 0 ? Answers.Invalid(errors) : null;
+    }
+
+    /// <summary>A photo form is not JSON: it may be as large as a photo needs, and no larger, whatever the server allows elsewhere.</summary>
+    private static ProblemDetails? PhotoBody(HttpContext context)
+    {
+        if (context.Request.ContentLength > Photos.PhotoUploads.MostBodyBytes) return Photos.PhotoUploads.TooLarge();
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = Photos.PhotoUploads.MostBodyBytes;
+        return null;
     }
 
     private async Task<ProblemDetails?> CheckBodyAsync(HttpContext context, Type requestType)

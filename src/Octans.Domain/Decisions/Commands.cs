@@ -30,6 +30,8 @@ public static partial class ProblemDecisions
         RevertPhase c => Decide(state, c, by, now),
         CloseProblem c => Decide(state, c, by, now),
         ReopenProblem c => Decide(state, c, by, now),
+        AddActionPhoto c => Decide(state, c, by, now),
+        AddExitCriterionPhoto c => Decide(state, c, by, now),
         _ => throw new ArgumentException($"{command.GetType().Name} has no rule yet; add its Decide to ProblemDecisions.", nameof(command)),
     };
 }

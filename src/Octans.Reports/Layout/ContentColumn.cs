@@ -61,6 +61,13 @@ public sealed class ContentColumn
         return Add(new BarChartBlock(chart));
     }
 
+    /// <summary>Small photos side by side, each tagged as a Figure with its alt text.</summary>
+    public ContentColumn Pictures(IReadOnlyList<Picture> pictures)
+    {
+        ArgumentNullException.ThrowIfNull(pictures, nameof(pictures));
+        return Add(new PictureRowBlock(pictures));
+    }
+
     /// <summary>Starts a new page, unless the column is already at the top of one.</summary>
     public ContentColumn PageBreak() => Add(new PageBreakBlock());
 

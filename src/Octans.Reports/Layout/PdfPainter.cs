@@ -63,6 +63,9 @@ internal static class PdfPainter
                         gfx.DrawEllipse(Brush(brushes, circle.Colour),
                             circle.Centre.X - circle.Radius, circle.Centre.Y - circle.Radius, 2 * circle.Radius, 2 * circle.Radius);
                         break;
+                    case DrawImage image:
+                        gfx.DrawImage(XImage.FromStream(new MemoryStream(image.Jpeg, writable: false)), image.Rectangle);
+                        break;
                     default:
                         throw new InvalidOperationException($"No drawing defined for {op.GetType().Name}.");
                 }

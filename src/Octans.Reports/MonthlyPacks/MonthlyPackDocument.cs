@@ -244,6 +244,12 @@ public static class MonthlyPackDocument
                         action.DaysOverdue > 0 ? $"Open, {Plural(action.DaysOverdue, "day", "days")} overdue" : $"Open ({action.Phase})");
             });
 
+        if (problem.Photos.Count > 0)
+        {
+            c.Paragraph(p => p.Bold("Photos added this month:"));
+            c.Pictures([.. problem.Photos.Select(photo => new Picture(photo.Thumbnail, photo.AltText, photo.Caption))]);
+        }
+
         foreach (var review in problem.Reviews)
             c.Paragraph(p => p
                 .Bold($"Review at the meeting on {Date(review.MeetingOn)}, rated {review.Rag}: ")

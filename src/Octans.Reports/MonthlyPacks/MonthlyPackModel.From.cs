@@ -6,13 +6,18 @@ public sealed partial record MonthlyPackModel
 {
     public const int TrendMonths = 12;
 
+    /// <summary>Enough to show the work without swelling the pack; the problem page has the rest.</summary>
+    public const int MostPhotosPerProblem = 4;
+
     /// <summary>
     /// Works out the pack from the histories of the area's problems, with no I/O: each history is cut at the
     /// month's cutoff by business time (<see cref="IProblemEvent.At"/>) and replayed with the domain, noting where
-    /// every problem stood at each of the last twelve month ends on the way.
+    /// every problem stood at each of the last twelve month ends on the way. <paramref name="thumbnails"/> are the small
+    /// copies of photos by id, of which the pack shows those added in the month.
     /// </summary>
     public static MonthlyPackModel From(
-        string area, PackMonth month, IEnumerable<IEnumerable<IProblemEvent>> histories, IReadOnlyList<PartnerTeam> teams)
+        string area, PackMonth month, IEnumerable<IEnumerable<IProblemEvent>> histories, IReadOnlyList<PartnerTeam> teams,
+        IReadOnlyDictionary<Guid, byte[]>? thumbnails = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(area);
         ArgumentNullException.ThrowIfNull(histories);
@@ -82,7 +87,7 @@ public sealed partial record MonthlyPackModel
 
         var active = replayed
             .Where(p => p.ActiveInMonth)
-            .Select(p => Section(p, month, teamsById))
+            .Select(p => Section(p, month, teamsById) with { Photos = PhotosOf(p.Record, month, thumbnails) })
             .ToList();
 
         return new MonthlyPackModel(area.Trim(), month, partners, summary, overdueByTeam, board, active, trends);
@@ -147,6 +152,23 @@ public sealed partial record MonthlyPackModel
                 .ToList(),
             ClosedOn: problem.Status == ProblemStatus.Closed && record.ClosedAt is { } closed ? London.Today(closed) : null,
             ClosingNote: problem.Status == ProblemStatus.Closed ? record.ClosingNote : null);
+    }
+
+    /// <summary>The latest photos added in the month whose thumbnails were handed over, oldest of them first.</summary>
+    static IReadOnlyList<PackPhoto> PhotosOf(ProblemRecord record, PackMonth month, IReadOnlyDictionary<Guid, byte[]>? thumbnails)
+    {
+        if (thumbnails is null || record.Photos.Count == 0) return [];
+        var problem = record.Problem;
+        return record.Photos
+            .Where(p => month.Contains(p.AddedAt) && thumbnails.ContainsKey(p.PhotoId))
+            .TakeLast(MostPhotosPerProblem)
+            .Select(p =>
+            {
+                var of = p.ActionId is { } action ? problem.FindAction(action)?.Description : p.CriterionId is { } criterion ? problem.FindExitCriterion(criterion)?.Text : null;
+                var when = p.When == BeforeOrAfter.Before ? "Before" : "After";
+                return new PackPhoto(thumbnails[p.PhotoId], $"{when} the work: {of ?? problem.Title}", $"{when}, {London.Today(p.AddedAt):d MMM}");
+            })
+            .ToList();
     }
 
     static PartnerTeam TeamOf(IReadOnlyDictionary<Guid, PartnerTeam> teams, Guid id) =>

@@ -111,7 +111,14 @@ public sealed record ProblemMonth(
     IReadOnlyList<ReviewEntry> Reviews,
     IReadOnlyList<RecurrenceEntry> Recurrences,
     DateOnly? ClosedOn,
-    string? ClosingNote);
+    string? ClosingNote)
+{
+    /// <summary>The latest photos added in the month, small, at most <see cref="MonthlyPackModel.MostPhotosPerProblem"/>.</summary>
+    public IReadOnlyList<PackPhoto> Photos { get; init; } = [];
+}
+
+/// <summary>A photo's thumbnail as the pack shows it, with its alt text and caption.</summary>
+public sealed record PackPhoto(byte[] Thumbnail, string AltText, string Caption);
 
 /// <summary>Where the area stood at the end of one month, and the actions opened and completed in it.</summary>
 public sealed record MonthTrend(PackMonth Month, PhaseCounts AtEnd, int ActionsOpened, int ActionsCompleted);

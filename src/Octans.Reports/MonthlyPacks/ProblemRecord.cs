@@ -39,6 +39,7 @@ internal sealed class ProblemRecord
     public List<NoteAdded> Notes { get; } = [];
     public List<ReviewRecorded> Reviews { get; } = [];
     public List<RecurrenceLogged> Recurrences { get; } = [];
+    public List<PhotoAdded> Photos { get; } = [];
 
     public int OpenActions => Problem.Actions.Count(a => a.Status == ActionStatus.Open);
 
@@ -74,6 +75,7 @@ internal sealed class ProblemRecord
                 Rag = x.Rag;
                 break;
             case RecurrenceLogged x: Recurrences.Add(x); break;
+            case PhotoAdded x: Photos.Add(x); break;
             case PhaseAdvanced x: PhaseHistory.Add(new PhaseStay(x.To, x.AdvancedAt, x.Override, x.Override is not null)); break;
             case PhaseReverted x: PhaseHistory.Add(new PhaseStay(x.To, x.RevertedAt, x.Reason, false)); break;
             case ProblemClosed x:

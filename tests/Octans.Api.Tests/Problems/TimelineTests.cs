@@ -25,6 +25,7 @@ public sealed class TimelineTests(AppFixture app)
         var criterion = Guid.CreateVersion7();
         await problem.Then(new AddExitCriterion(criterion, Phase.Clear, "No dark columns for four weeks"));
         await problem.Then(new MeetExitCriterion(criterion, "Night inspection on 12 Nov found all lit"));
+        await problem.Then(new AddExitCriterionPhoto(criterion, Guid.CreateVersion7(), BeforeOrAfter.After));
         await problem.Then(new RecordReview(today, Rag.Amber, "Hold once the column is in", today.AddDays(28)));
         await problem.Then(new LogRecurrence(today, "Needles found by the bins", "Azalea outreach"));
         await problem.Plan("Night patrol", Team.HighTownPolice.Id, today.AddDays(3));
@@ -48,6 +49,7 @@ public sealed class TimelineTests(AppFixture app)
             ("NoteAdded", "Residents say the alley feels safer"),
             ("ExitCriterionAdded", "Clear exit criterion 'No dark columns for four weeks'"),
             ("ExitCriterionMet", "'No dark columns for four weeks': Night inspection on 12 Nov found all lit"),
+            ("PhotoAdded", "Added a photo from after the work to the exit criterion 'No dark columns for four weeks'"),
             ("ReviewRecorded", $"{Day(today)}, rated Amber: Hold once the column is in (next review {Day(today.AddDays(28))})"),
             ("RecurrenceLogged", "Needles found by the bins (reported by Azalea outreach)"),
             ("ActionPlanned", "Planned 'Night patrol' for High Town Neighbourhood Team"),

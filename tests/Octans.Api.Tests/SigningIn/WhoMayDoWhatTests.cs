@@ -53,6 +53,9 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/problems/{id}/notes                                401       ok          ok         ok        403        403
         POST /api/problems/{id}/criteria                             401       ok          403        403       403        403
         POST /api/problems/{id}/criteria/{criterionId}/met           401       ok          403        403       403        403
+        POST /api/problems/{id}/actions/{actionId}/photos            401       ok          ok         403       403        403
+        POST /api/problems/{id}/criteria/{criterionId}/photos        401       ok          403        403       403        403
+        GET  /api/photos/{id}                                        401       ok          ok         ok        ok         ok
         POST /api/problems/{id}/reviews                              401       ok          403        403       403        403
         POST /api/problems/{id}/recurrences                          401       ok          ok         ok        403        403
         POST /api/problems/{id}/advance                              401       ok          403        403       403        403
@@ -88,6 +91,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /problems/{id:guid}/actions/{actionId:guid}/{change}    401       ok          ok         403       403        403
         PAGE /problems/{id:guid}/criteria/{criterionId:guid}/{change} 401      ok          403        403       403        403
         PAGE /report                                                 401       ok          403        403       403        403
+        PAGE /photos/{id:guid}                                       401       ok          ok         ok        ok         ok
         PAGE /tasks                                                  401       403         ok         ok        403        403
         PAGE /packs/{id:guid}                                        401       ok          ok         ok        ok         ok
         PAGE /packs/jobs/{jobId}                                     401       ok          403        403       403        ok

@@ -2,7 +2,9 @@ using Marten;
 using Octans.Api.Places;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Octans.Api.Photos;
 using Octans.Api.Problems;
+using Octans.Api.Problems.Photos;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
 using Octans.Domain;
@@ -51,10 +53,23 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
 
         var context = ContextFor(Problem);
         context.DuplicateOf = duplicateOf;
-        var command = Form.Build(context);
-        // A date that does not exist says so, rather than the domain's "enter the date".
-        var mistakes = context.Errors.Select(e => new FieldError(e.Key, e.Value)).ToArray();
-        var outcome = await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, command, cancellation, mistakes);
+        ChangeOutcome outcome;
+        if (Form.TakesPhoto)
+        {
+            var photo = await ReadPhotoAsync(cancellation);
+            outcome = (await ProblemPhotos.AddAsync(store, User, clock, Id, Version, photo, photoId =>
+            {
+                context.PhotoId = photoId;
+                return Form.Build(context);
+            }, cancellation)).Outcome;
+        }
+        else
+        {
+            var command = Form.Build(context);
+            // A date that does not exist says so, rather than the domain's "enter the date".
+            var mistakes = context.Errors.Select(e => new FieldError(e.Key, e.Value)).ToArray();
+            outcome = await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, command, cancellation, mistakes);
+        }
         switch (outcome.Status)
         {
             case 200:
@@ -79,6 +94,14 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
         }
     }
 
+    private async Task<PhotoPreparation?> ReadPhotoAsync(CancellationToken cancellation)
+    {
+        if (Request.Form.Files.GetFile(PhotoUploads.FileField) is not { Length: > 0 } file) return null;
+        if (file.Length > PhotoProcessing.MostBytes) return new(null, 413, PhotoProcessing.TooLarge);
+        await using var stream = file.OpenReadStream();
+        return await PhotoProcessing.PrepareAsync(stream, cancellation);
+    }
+
     public string? Answer(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
 
     private ChangeContext ContextFor(Problem problem) =>
@@ -87,7 +110,7 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellation)
     {
         var about = ActionId.HasValue ? ChangeAbout.Action : CriterionId.HasValue ? ChangeAbout.Criterion : ChangeAbout.Problem;
-        if (ChangeForm.Find(Change) is not { } form || form.About != about) return NotFound();
+        if (ChangeForm.Find(Change, about) is not { } form) return NotFound();
         Form = form;
         if (await query.LoadAsync<Problem>(Id, cancellation) is not { } problem) return NotFound();
         Problem = problem;

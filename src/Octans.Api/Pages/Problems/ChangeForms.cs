@@ -7,7 +7,7 @@ using Octans.Domain;
 
 namespace Octans.Api.Pages.Problems;
 
-public enum FieldKind { Text, Textarea, Date, Select, Radios }
+public enum FieldKind { Text, Textarea, Date, Select, Radios, Photo }
 
 public enum ChangeAbout { Problem, Action, Criterion }
 
@@ -59,6 +59,9 @@ public sealed class ChangeContext(Problem problem, ProblemAction? action, ExitCr
 
     /// <summary>The problem a duplicate points at, found by its reference before deciding.</summary>
     public Guid? DuplicateOf { get; set; }
+
+    /// <summary>The id the photo sent with the form is kept under; empty when no photo can be kept.</summary>
+    public Guid PhotoId { get; set; }
 }
 
 /// <summary>
@@ -72,6 +75,9 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
     public string? Intro { get; init; }
     public Func<ChangeContext, string?>? IntroFor { get; init; }
 
+    /// <summary>Whether the form sends a photo, so it is sent as multipart/form-data.</summary>
+    public bool TakesPhoto => Fields.Any(f => f.Kind == FieldKind.Photo);
+
     public bool MayUse(ClaimsPrincipal user, ProblemAction? action) =>
         action is null ? WhoMay.Allows(user, Command) : WhoMay.Allows(user, Command, action.TeamId);
 
@@ -82,6 +88,12 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
 
     private static IReadOnlyList<(string, string)> TeamOptions(ChangeContext c) =>
         [("", "Choose a team"), .. c.Teams.OrderBy(t => t.Name).Select(t => (t.Id.ToString(), $"{t.Name} ({t.Partner})"))];
+
+    private static IReadOnlyList<FormField> PhotoFields { get; } =
+    [
+        new("photo", "Photo", FieldKind.Photo, "A JPEG or PNG of up to 10 MB. Where and with what camera it was taken is not kept."),
+        new("when", "When was it taken", FieldKind.Radios) { Options = _ => [("Before", "Before the work"), ("After", "After the work")] },
+    ];
 
     private static FormField Reason(string label = "Reason", string? hint = null) => new("reason", label, FieldKind.Textarea, hint);
 
@@ -125,6 +137,10 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
         Of("reopen-action", "Reopen an action", "Reopen action",
             [Reason("Why it needs doing again")],
             c => new ReopenAction(c.Action!.Id, c.Text("reason"))) with { About = ChangeAbout.Action },
+        Of("add-photo", "Add a photo", "Add photo", PhotoFields,
+            c => new AddActionPhoto(c.Action!.Id, c.PhotoId, c.Choose<BeforeOrAfter>("when"))) with { About = ChangeAbout.Action },
+        Of("add-photo", "Add a photo", "Add photo", PhotoFields,
+            c => new AddExitCriterionPhoto(c.Criterion!.Id, c.PhotoId, c.Choose<BeforeOrAfter>("when"))) with { About = ChangeAbout.Criterion },
         Of("add-criterion", "Add an exit criterion", "Add exit criterion",
             [
                 new("text", "What must be true to leave the phase", FieldKind.Textarea, "For example, ‘No fly-tipping reported for four weeks’."),
@@ -176,7 +192,7 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
             c => new ReopenProblem(c.Text("reason"))),
     ];
 
-    public static ChangeForm? Find(string key) => All.FirstOrDefault(f => f.Key == key);
+    public static ChangeForm? Find(string key, ChangeAbout about) => All.FirstOrDefault(f => f.Key == key && f.About == about);
 
     private static string? Invariant(double? degrees) => degrees?.ToString(CultureInfo.InvariantCulture);
 

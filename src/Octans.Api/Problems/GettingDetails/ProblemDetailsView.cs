@@ -2,11 +2,20 @@ using Octans.Domain;
 
 namespace Octans.Api.Problems.GettingDetails;
 
-public sealed record ExitCriterionView(Guid Id, Phase Phase, string Text, bool Met, DateTimeOffset? MetAt, string? Evidence, string? MetBy);
+public sealed record ExitCriterionView(Guid Id, Phase Phase, string Text, bool Met, DateTimeOffset? MetAt, string? Evidence, string? MetBy)
+{
+    public IReadOnlyList<PhotoLink> Photos { get; init; } = [];
+}
+
+/// <summary>A photo of an action or exit criterion; <see cref="Url"/> answers its JPEG, with ?size=thumb, page or full.</summary>
+public sealed record PhotoLink(Guid Id, BeforeOrAfter When, DateTimeOffset AddedAt, string Url);
 
 public sealed record ActionView(
     Guid Id, Phase Phase, string Description, Guid TeamId, string TeamName, string? Assignee, DateOnly DueOn,
-    ActionStatus Status, bool Overdue, DateTimeOffset? CompletedAt, string? CompletedBy, string? Note, string? CancelledReason);
+    ActionStatus Status, bool Overdue, DateTimeOffset? CompletedAt, string? CompletedBy, string? Note, string? CancelledReason)
+{
+    public IReadOnlyList<PhotoLink> Photos { get; init; } = [];
+}
 
 /// <summary>A note; <see cref="Version"/> is the problem's version when it was added, to page back from.</summary>
 public sealed record NoteView(DateTimeOffset At, string By, string Text, int Version);

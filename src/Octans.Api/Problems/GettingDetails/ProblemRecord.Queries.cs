@@ -1,5 +1,6 @@
 using Marten;
 using Npgsql;
+using Octans.Api.Photos;
 using Octans.Api.Problems.Listing;
 using Octans.Api.Problems.Notes;
 using Octans.Api.ReferenceData;
@@ -26,6 +27,7 @@ public static partial class ProblemRecord
         List<PhaseEntryView> phases = [];
         List<RecurrenceView> recurrences = [];
         List<NoteView> latest = [];
+        List<PhotoView> photos = [];
         await session.ReadAsync(async r =>
         {
             head = await ReadOneAsync(r, ProblemRows.ReadHead, cancellation);
@@ -39,6 +41,7 @@ public static partial class ProblemRecord
             recurrences = await ReadAllAsync(r, c => new RecurrenceView(c.GetFieldValue<DateOnly>(0), c.GetString(1), TextOrNull(c, 2), c.GetString(3),
                 c.GetFieldValue<DateTimeOffset>(4)), cancellation);
             latest = await ReadAllAsync(r, ProblemNotes.ReadNote, cancellation);
+            photos = await ReadAllAsync(r, PhotoStorage.ReadView, cancellation);
         }, cancellation,
             ProblemRows.Head(id),
             TeamTasks.OfProblem(id),
@@ -46,13 +49,18 @@ public static partial class ProblemRecord
             new($"select {MeetingOn}, {Rag}, {Decision}, {NextReviewOn}, {By} from {Reviews} where {ProblemId} = ? order by {Version}", id),
             new($"select {Phase}, {At}, {By}, {Reason}, {Override} from {Phases} where {ProblemId} = ? order by {Version}", id),
             new($"select {ObservedOn}, {Description}, {Source}, {By}, {At} from {Recurrences} where {ProblemId} = ? order by {Version}", id),
-            ProblemNotes.Latest(id, int.MaxValue, notes));
+            ProblemNotes.Latest(id, int.MaxValue, notes),
+            PhotoStorage.OfProblem(id));
         if (head is null) return null;
 
         var teams = await ReferenceDataLookups.TeamNamesAsync(session, actions.Select(a => a.TeamId), cancellation);
         latest.Reverse();
         var actionViews = actions.Select(a => new ActionView(a.Id, a.Phase, a.Description, a.TeamId, teams.GetValueOrDefault(a.TeamId, "Unknown team"),
-            a.Assignee, a.DueOn, a.Status, a.Status == ActionStatus.Open && a.DueOn < today, a.CompletedAt, a.CompletedBy, a.Note, a.CancelledReason)).ToList();
+            a.Assignee, a.DueOn, a.Status, a.Status == ActionStatus.Open && a.DueOn < today, a.CompletedAt, a.CompletedBy, a.Note, a.CancelledReason)
+        {
+            Photos = Links(photos.Where(p => p.ActionId == a.Id)),
+        }).ToList();
+        criteria = [.. criteria.Select(c => c with { Photos = Links(photos.Where(p => p.CriterionId == c.Id)) })];
         var h = head;
         return new ProblemDetailsView(h.Id, h.Reference, h.Title, h.Category, h.Area, h.Phase, h.Status, h.Rag, h.Risk, h.OpenActions,
             actionViews.Count(a => a.Overdue), h.UpdatedAt, h.Version, h.Statement, h.Location, h.Outcome, h.ClosingNote, h.DuplicateOf,
@@ -71,6 +79,9 @@ public static partial class ProblemRecord
         await reader.NextResultAsync(cancellation);
         return rows;
     }
+
+    private static IReadOnlyList<PhotoLink> Links(IEnumerable<PhotoView> photos) =>
+        [.. photos.Select(p => new PhotoLink(p.Id, p.When ?? BeforeOrAfter.After, p.AddedAt, $"/api/photos/{p.Id}"))];
 
     private static string? TextOrNull(NpgsqlDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
 }

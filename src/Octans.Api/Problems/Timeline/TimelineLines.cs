@@ -47,6 +47,9 @@ public static class TimelineLines
                 PhaseReverted e => $"Moved back from {e.From} to {e.To}: {e.Reason}",
                 ProblemClosed e => $"Closed as {OutcomeWords(e.Outcome)}{Duplicate(e.DuplicateOf, context.References)}: {e.Note}",
                 ProblemReopened e => $"Reopened the problem: {e.Reason}",
+                PhotoAdded e => $"Added a photo {(e.When == BeforeOrAfter.Before ? "from before" : "from after")} the work to " +
+                    (e.ActionId is { } action ? Action(action)
+                        : e.CriterionId is { } criterion && context.Criteria.TryGetValue(criterion, out var of) ? $"the exit criterion {Quoted(of)}" : "an exit criterion"),
                 var other => throw new ArgumentOutOfRangeException(nameof(history), other.GetType().Name, "This event has no line in the timeline yet."),
             };
             return new TimelineEntry(stored.Change.At, stored.Change.By.Name, stored.Change.GetType().Name, summary, stored.Version);

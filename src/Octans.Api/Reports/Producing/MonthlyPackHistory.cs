@@ -1,4 +1,5 @@
 using Marten;
+using Octans.Api.Photos;
 using Octans.Api.Problems;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
@@ -17,8 +18,17 @@ public static class MonthlyPackHistory
     {
         var teams = await PartnerTeamsAsync(session, cancellation);
         var histories = await LoadAsync(session, area, month, cancellation);
-        return MonthlyPackModel.From(area, month, histories, teams);
+        return MonthlyPackModel.From(area, month, histories, teams, await ThumbnailsAsync(session, histories, month, cancellation));
     }
+
+    /// <summary>The thumbnails of the photos the pack can show: those added in the month, the latest few of each problem.</summary>
+    public static Task<Dictionary<Guid, byte[]>> ThumbnailsAsync(IQuerySession session, IReadOnlyList<IReadOnlyList<IProblemEvent>> histories,
+        PackMonth month, CancellationToken cancellation) =>
+        PhotoStorage.ThumbnailsAsync(session, [.. histories.SelectMany(history => history
+            .OfType<PhotoAdded>()
+            .Where(photo => month.Contains(photo.AddedAt))
+            .TakeLast(MonthlyPackModel.MostPhotosPerProblem)
+            .Select(photo => photo.PhotoId))], cancellation);
 
     /// <summary>The teams actions are given to, with the partner each belongs to, as the pack names them.</summary>
     public static async Task<IReadOnlyList<PartnerTeam>> PartnerTeamsAsync(IQuerySession session, CancellationToken cancellation) =>
