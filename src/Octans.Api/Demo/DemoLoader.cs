@@ -45,6 +45,7 @@ public static class DemoLoader
             // The store's own timestamps then agree with the back-dated times the events carry.
             for (var i = 0; i < history.Events.Count; i++)
                 stream.Events[i].Timestamp = history.Events[i].At;
+            DemoPhotos.Keep(session, history);
         }
 
         // The demo numbers its problems HT-0001 to HT-n, so the next one reported in High Town continues from n.

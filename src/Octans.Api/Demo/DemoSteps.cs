@@ -24,6 +24,7 @@ namespace Octans.Api.Demo;
 [JsonDerivedType(typeof(RevertPhaseStep), "revertPhase")]
 [JsonDerivedType(typeof(CloseProblemStep), "closeProblem")]
 [JsonDerivedType(typeof(ReopenProblemStep), "reopenProblem")]
+[JsonDerivedType(typeof(AddPhotoStep), "addPhoto")]
 internal abstract record DemoStep
 {
     /// <summary>The day of this step and of the ones after it; without it, the day of the step before.</summary>
@@ -138,4 +139,18 @@ internal sealed record CloseProblemStep(Outcome Outcome, string Note, string? Du
 internal sealed record ReopenProblemStep(string Reason) : DemoStep
 {
     public override IProblemCommand Command(StoryTeller story) => new ReopenProblem(Reason);
+}
+
+/// <summary>A photo of the place before or after the work, on an action or an exit criterion; <see cref="DemoPhotos"/> draws it.</summary>
+internal sealed record AddPhotoStep(BeforeOrAfter When, string? Action = null, string? Criterion = null) : DemoStep
+{
+    public override IProblemCommand Command(StoryTeller story) => (Action, Criterion) switch
+    {
+        ({ } action, null) => new AddActionPhoto(story.ActionId(action), story.PhotoId($"action/{action}/{When}"), When),
+        (null, { } criterion) => new AddExitCriterionPhoto(story.CriterionId(criterion), story.PhotoId($"criterion/{criterion}/{When}"), When),
+        _ => throw new InvalidOperationException("A photo is of either an action or an exit criterion."),
+    };
+
+    /// <summary>Taken on site by the action's team, where the demo has a member of it.</summary>
+    public override Actor DefaultBy(StoryTeller story) => Action is { } action ? story.MemberOf(action) : StoryTeller.Coordinator;
 }

@@ -64,6 +64,8 @@ internal sealed class StoryTeller
 
     public Guid CriterionId(string criterion) => DemoIds.For($"{_story.Key}/criterion/{criterion}");
 
+    public Guid PhotoId(string photo) => DemoIds.For($"{_story.Key}/photo/{photo}");
+
     public DateOnly Meeting(int monthsAgo) => _calendar.Meeting(monthsAgo);
 
     public (Guid Id, string Reference) OtherProblem(string key) => _otherProblem(key);
