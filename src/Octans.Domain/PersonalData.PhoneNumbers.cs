@@ -4,8 +4,9 @@ public static partial class PersonalData
 {
     /// <summary>
     /// A UK number is +44, 0044 or 0 and then 9 or 10 digits, written in groups that may be split by spaces, a hyphen or
-    /// a dot, brackets or a line break: "07700 900123", "(01582) 546-000", "+44 (0)20 7946 0958". Groups after the
-    /// first have at least three digits, which keeps dates written as "01 02 2026" out; a number glued to letters,
+    /// a dot, brackets or a line break: "07700 900123", "(01582) 546-000", "+44 (0)20 7946 0958". Every group but the
+    /// one after +44 has at least three digits, with the 0, which keeps dates such as "01 02 2026" and decimals such as
+    /// "0.4147" out, and stops a number starting inside a date before it ("01 02 2026 07700 900123"); a number glued to letters,
     /// digits, a dot or a hyphen (HT-0001, 51.0123) is not one.
     /// </summary>
     private static void AddPhoneNumbers(Folded folded, ref List<Piece>? found)
@@ -38,7 +39,7 @@ public static partial class PersonalData
         var (start, counted) =
             before == '+' && first.StartsWith("44") ? (group - 1, length - 2)
             : first.StartsWith("0044") ? (group, length - 4)
-            : length > 1 && first[0] == '0' && first[1] != '0' ? (before == '(' ? group - 1 : group, length - 1)
+            : length > 2 && first[0] == '0' && first[1] != '0' ? (before == '(' ? group - 1 : group, length - 1)
             : (-1, 0);
         if (start < 0 || start > 0 && !StandsApart(text[start - 1]))
             return null;

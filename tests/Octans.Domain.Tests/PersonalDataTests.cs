@@ -64,8 +64,9 @@ public class PersonalDataTests
     [InlineData("𝟎𝟕𝟕𝟎𝟎 𝟗𝟎𝟎𝟏𝟐𝟑")]
     [InlineData("Numbers 07700 900123 01582 546000")]
     [InlineData("ends 07700 900123")]
+    [InlineData("02079460958")]
     [InlineData("07700     900123")]
-    [InlineData("07700 -(0) 900123 is not but 07700 ( 900123 ) is")]
+    [InlineData("07700 ( 900123 )")]
     public void UK_phone_numbers_are_found(string text) => PersonalData.Find(text).ShouldBe(PersonalDataKind.PhoneNumber);
 
     [Theory]
@@ -88,6 +89,8 @@ public class PersonalDataTests
     [InlineData("Next visit 01/12/2026 0930")]
     [InlineData("Dates: 01 02 2026 and 03 04 2026")]
     [InlineData("Dates 01 02 2026 03 04 2026")]
+    [InlineData("Dates 01 02 2026 0930 hrs 03 04 2026")]
+    [InlineData("07 7009 00123 and 02 0794 60958")]
     [InlineData("Dates 1.2.2026 and 01.02.2026")]
     [InlineData("See HT-0001 and HT-0012")]
     [InlineData("See HT-07700900123")]

@@ -11,6 +11,8 @@ public class RedactionTests
     [InlineData("NI QQ 12 34 56 C.", "NI [National Insurance number removed].")]
     [InlineData("Numbers 07700 900123 01582 546000", "Numbers [phone number removed] [phone number removed]")]
     [InlineData("Mine is 07700\r\n900123 ok", "Mine is [phone number removed] ok")]
+    [InlineData("On 01 02 2026 07700 900123", "On 01 02 2026 [phone number removed]")]
+    [InlineData("On 01 02 2026 0044 7700 900123", "On 01 02 2026 [phone number removed]")]
     [InlineData("call ０７７００ ９００１２３ now", "call [phone number removed] now")]
     [InlineData("𝟎𝟕𝟕𝟎𝟎 𝟗𝟎𝟎𝟏𝟐𝟑 💡", "[phone number removed] 💡")]
     [InlineData("ｊｏ＠ｅｘａｍｐｌｅ．ｃｏｍ　ＡＳＢ", "[email address removed]　ＡＳＢ")]
