@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,38 +12,35 @@ public static partial class PersonalData
     /// </summary>
     private readonly struct Folded
     {
-        private readonly int[]? starts;
-        private readonly int[]? ends;
+        private readonly (int Start, int End)[]? origins;
 
-        private Folded(string text, int[]? starts, int[]? ends) => (Text, this.starts, this.ends) = (text, starts, ends);
+        private Folded(string text, (int Start, int End)[]? origins) => (Text, this.origins) = (text, origins);
 
         public string Text { get; }
 
         /// <summary>The original characters that the folded characters from <paramref name="start"/> to <paramref name="end"/> came from.</summary>
         public Piece Original(int start, int end, PersonalDataKind kind) =>
-            starts is null || ends is null ? new(start, end, kind) : new(starts[start], ends[end - 1], kind);
+            origins is null ? new(start, end, kind) : new(origins[start].Start, origins[end - 1].End, kind);
 
         public static Folded From(string text)
         {
             if (Ascii.IsValid(text))
-                return new(text, null, null);
+                return new(text, null);
 
             var folded = new StringBuilder(text.Length);
-            var starts = new List<int>(text.Length);
-            var ends = new List<int>(text.Length);
+            var origins = new List<(int Start, int End)>(text.Length);
             for (var i = 0; i < text.Length;)
             {
-                var whole = Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var read) == OperationStatus.Done;
-                var (into, width) = whole ? (Fold(rune), read) : (text[i].ToString(), 1);
-                foreach (var c in into)
+                // A lone surrogate reads as U+FFFD, one character wide, and is kept in the original like the rest.
+                Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var width);
+                foreach (var c in Fold(rune))
                 {
                     folded.Append(c);
-                    starts.Add(i);
-                    ends.Add(i + width);
+                    origins.Add((i, i + width));
                 }
                 i += width;
             }
-            return new(folded.ToString(), [.. starts], [.. ends]);
+            return new(folded.ToString(), [.. origins]);
         }
 
         private static string Fold(Rune rune)

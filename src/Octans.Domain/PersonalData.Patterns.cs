@@ -20,10 +20,10 @@ public static partial class PersonalData
         if (found is null)
             return null;
 
-        // An email address can hold what looks like a phone number ("07700900123@example.com"): the longer piece wins.
-        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        // An email address can hold what looks like a phone number ("07700900123@example.com"): email addresses are
+        // found first, and the sort keeps that order, so the email address wins.
         var apart = new List<Piece>(found.Count);
-        foreach (var piece in found)
+        foreach (var piece in found.OrderBy(piece => piece.Start))
             if (apart.Count == 0 || piece.Start >= apart[^1].End)
                 apart.Add(piece);
         return apart;

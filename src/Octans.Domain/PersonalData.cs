@@ -16,7 +16,7 @@ public sealed record Redacted(string Text, IReadOnlyList<PersonalDataKind> Remov
 /// </summary>
 public static partial class PersonalData
 {
-    private static readonly PersonalDataKind[] NothingRemoved = [];
+    private static readonly IReadOnlyList<PersonalDataKind> NothingRemoved = [];
 
     /// <summary>The kind of the first piece of personal data in <paramref name="text"/>, or null when there is none.</summary>
     public static PersonalDataKind? Find(string? text) =>
@@ -37,14 +37,14 @@ public static partial class PersonalData
     /// <summary>Like <see cref="Redact"/>, and says what was removed.</summary>
     public static Redacted Redaction(string text)
     {
-        var removed = new List<PersonalDataKind>();
+        List<PersonalDataKind>? removed = null;
         // Taking a piece out can leave its neighbours standing alone ("jo@example.com07700 900123"), so look again.
-        while (Pieces(text) is { Count: > 0 } pieces)
+        while (Pieces(text) is { } pieces)
         {
             text = Replace(text, pieces);
-            removed.AddRange(pieces.Select(piece => piece.Kind));
+            (removed ??= []).AddRange(pieces.Select(piece => piece.Kind));
         }
-        return new Redacted(text, removed.Count == 0 ? NothingRemoved : removed);
+        return new Redacted(text, removed ?? NothingRemoved);
     }
 
     /// <summary>What replaces a piece of personal data: "[phone number removed]".</summary>

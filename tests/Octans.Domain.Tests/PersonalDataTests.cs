@@ -23,6 +23,8 @@ public class PersonalDataTests
     [InlineData("jo﹫example.com")]
     [InlineData("jo\u200b@example.com")]
     [InlineData("zoë@example.com")]
+    [InlineData("jo@example。com")]
+    [InlineData("jo@example｡com")]
     public void Email_addresses_are_found(string text) => PersonalData.Find(text).ShouldBe(PersonalDataKind.EmailAddress);
 
     [Theory]
@@ -119,12 +121,20 @@ public class PersonalDataTests
     [InlineData("Lamp 07700 ... 900123, far apart")]
     [InlineData("Lamp 07700 -- 900123 or 07700 .- 900123")]
     [InlineData("Lamp 07700      900123")]
+    [InlineData("Lamp 07700 – – 900123")]
+    [InlineData("Half a bag at 07700 9001½")]
     [InlineData("Wards: High Town, Biscot, Dallow")]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]
     public void Places_dates_references_and_money_are_not_personal_data(string? text) =>
         PersonalData.Find(text).ShouldBeNull();
+
+    [Theory]
+    [InlineData("Ref 447700900123")]
+    [InlineData("+33 7700 900123")]
+    [InlineData("+44 (1) 7700 900123")]
+    public void Only_numbers_written_the_UK_way_are_looked_for(string text) => PersonalData.Find(text).ShouldBeNull();
 
     [Fact]
     public void The_first_piece_in_the_text_is_the_one_found() =>

@@ -17,6 +17,9 @@ public class RedactionTests
     [InlineData("𝟎𝟕𝟕𝟎𝟎 𝟗𝟎𝟎𝟏𝟐𝟑 💡", "[phone number removed] 💡")]
     [InlineData("ｊｏ＠ｅｘａｍｐｌｅ．ｃｏｍ　ＡＳＢ", "[email address removed]　ＡＳＢ")]
     [InlineData("07700900123@example.com", "[email address removed]")]
+    [InlineData("qq123456c@example.com", "[email address removed]")]
+    [InlineData("jo@example.com, al@example.com", "[email address removed], [email address removed]")]
+    [InlineData("\ud800 07700 900123 \udc00", "\ud800 [phone number removed] \udc00")]
     [InlineData("jo@example.com07700 900123", "[email address removed][phone number removed]")]
     [InlineData("Bags by 07700\u200b900123\u200b", "Bags by [phone number removed]\u200b")]
     public void Personal_data_is_replaced_by_a_marker_and_the_rest_is_kept(string text, string redacted) =>
