@@ -134,6 +134,7 @@ public class PersonalDataTests
     [InlineData("Ref 447700900123")]
     [InlineData("+33 7700 900123")]
     [InlineData("+44 (1) 7700 900123")]
+    [InlineData("07700 (0) 900123")]
     public void Only_numbers_written_the_UK_way_are_looked_for(string text) => PersonalData.Find(text).ShouldBeNull();
 
     [Fact]

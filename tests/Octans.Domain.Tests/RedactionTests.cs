@@ -45,11 +45,12 @@ public class RedactionTests
     [Fact]
     public void The_redaction_says_what_was_removed_in_order()
     {
-        var redacted = PersonalData.Redaction("QQ123456C, 07700 900123, jo@example.com and 01582 546000");
+        var redacted = PersonalData.Redaction("al@example.com, QQ123456C, 07700 900123, jo@example.com and 01582 546000");
 
-        redacted.Text.ShouldBe("[National Insurance number removed], [phone number removed], [email address removed] and [phone number removed]");
+        redacted.Text.ShouldBe(
+            "[email address removed], [National Insurance number removed], [phone number removed], [email address removed] and [phone number removed]");
         redacted.Removed.ShouldBe([
-            PersonalDataKind.NationalInsuranceNumber, PersonalDataKind.PhoneNumber,
+            PersonalDataKind.EmailAddress, PersonalDataKind.NationalInsuranceNumber, PersonalDataKind.PhoneNumber,
             PersonalDataKind.EmailAddress, PersonalDataKind.PhoneNumber]);
     }
 
