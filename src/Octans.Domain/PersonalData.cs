@@ -1,32 +1,54 @@
-using System.Text.RegularExpressions;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
 
 namespace Octans.Domain;
 
 public enum PersonalDataKind { EmailAddress, PhoneNumber, NationalInsuranceNumber }
 
+/// <summary>What is left of a text once its personal data is taken out, and what was taken, in the order it stood.</summary>
+public sealed record Redacted(string Text, IReadOnlyList<PersonalDataKind> Removed);
+
 /// <summary>
-/// Spots contact details and National Insurance numbers in free text, because Octans records places, not people.
-/// Deliberately narrow: dates, times, money, references such as HT-0001, UPRNs and postcodes pass.
+/// Spots email addresses, UK phone numbers and National Insurance numbers in free text however they are written
+/// (spaced, dotted, "(at)", full-width or other digits), because Octans records places, not people. Staff are asked
+/// to take them out (<see cref="Check"/>); what the public sends has them replaced by a marker (<see cref="Redact"/>).
+/// Deliberately narrow: dates, times, money, references such as HT-0001, UPRNs, USRNs, postcodes and coordinates pass.
 /// </summary>
 public static partial class PersonalData
 {
-    public static PersonalDataKind? Find(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        if (EmailAddress().IsMatch(text))
-            return PersonalDataKind.EmailAddress;
-        if (PhoneNumberCandidate().Matches(text).Any(IsUkPhoneNumber))
-            return PersonalDataKind.PhoneNumber;
-        if (NationalInsuranceNumber().IsMatch(text))
-            return PersonalDataKind.NationalInsuranceNumber;
-        return null;
-    }
+    private static readonly IReadOnlyList<PersonalDataKind> NothingRemoved = [];
+
+    /// <summary>The kind of the first piece of personal data in <paramref name="text"/>, or null when there is none.</summary>
+    public static PersonalDataKind? Find(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : Pieces(text) is [var first, ..] ? first.Kind : null;
 
     /// <summary>The sentence to show when <paramref name="text"/> carries personal data, or null when it is clean.</summary>
     /// <param name="field">What the text is, as the user sees it: "note", "title", "reason".</param>
     public static string? Check(string? text, string field) =>
         Find(text) is { } kind ? $"Octans records places, not people: remove the {Name(kind)} from the {field}." : null;
+
+    /// <summary>
+    /// The text with each piece of personal data replaced by its <see cref="Marker"/> and every other character kept as
+    /// it was. Null and empty text come back as they are, so a report keeps whatever it had.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Redact(string? text) => text is null ? null : Redaction(text).Text;
+
+    /// <summary>Like <see cref="Redact"/>, and says what was removed.</summary>
+    public static Redacted Redaction(string text)
+    {
+        List<PersonalDataKind>? removed = null;
+        // Taking a piece out can leave its neighbours standing alone ("jo@example.com07700 900123"), so look again.
+        while (Pieces(text) is { } pieces)
+        {
+            text = Replace(text, pieces);
+            (removed ??= []).AddRange(pieces.Select(piece => piece.Kind));
+        }
+        return new Redacted(text, removed ?? NothingRemoved);
+    }
+
+    /// <summary>What replaces a piece of personal data: "[phone number removed]".</summary>
+    public static string Marker(PersonalDataKind kind) => $"[{Name(kind)} removed]";
 
     public static string Name(PersonalDataKind kind) => kind switch
     {
@@ -36,31 +58,15 @@ public static partial class PersonalData
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static bool IsUkPhoneNumber(Match candidate)
+    private static string Replace(string text, List<Piece> pieces)
     {
-        var digits = candidate.Value.Count(char.IsAsciiDigit);
-        var international = candidate.Groups["international"];
-        // National numbers are 0 and 9 or 10 more digits; international ones are the same without the 0.
-        return international.Success
-            ? digits - international.Value.Count(char.IsAsciiDigit) is 9 or 10
-            : digits is 10 or 11;
+        var redacted = new StringBuilder(text.Length);
+        var kept = 0;
+        foreach (var piece in pieces)
+        {
+            redacted.Append(text, kept, piece.Start - kept).Append(Marker(piece.Kind));
+            kept = piece.End;
+        }
+        return redacted.Append(text, kept, text.Length - kept).ToString();
     }
-
-    [GeneratedRegex(@"[A-Z0-9._%+-]+@[A-Z0-9-]+(\.[A-Z0-9-]+)*\.[A-Z]{2,}",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EmailAddress();
-
-    // A UK number starts with +44, 0044 or 0, and is written in groups of digits separated by single spaces or
-    // hyphens, the area code maybe in brackets. Groups after the first have at least three digits, which keeps
-    // dates written as "01 02 2026" out. A number glued to letters, digits or a hyphen (HT-0001, UPRNs) is not one.
-    [GeneratedRegex(
-        @"(?<![\w+./-])(?:(?<international>(?:\+|00)44[\s-]?(?:\(0\)[\s-]?)?)\d{1,5}|\(?0\d{2,5}\)?)(?:[\s-]?\d{3,}){0,3}(?!\d)",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex PhoneNumberCandidate();
-
-    // Any two letters count, not only the prefixes HMRC allocates, so the specimen QQ 12 34 56 C copied from
-    // forms is caught too.
-    [GeneratedRegex(@"(?<![A-Z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Z0-9])",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NationalInsuranceNumber();
 }

@@ -19,12 +19,18 @@ public class PersonalDataInFieldsTests
         ["statement"] = ("statement", text => ProblemDecisions.Decide(Given(), new ReviseDetails(null, text, null, null, null), Coordinator, Now)),
         ["location description"] = ("location.description", text => ProblemDecisions.Decide(
             Given(), new ReviseDetails(null, null, null, null, Alley with { Description = text }), Coordinator, Now)),
+        ["ward"] = ("location.ward", text => ProblemDecisions.Decide(
+            Given(), new ReviseDetails(null, null, null, null, Alley with { Ward = text }), Coordinator, Now)),
+        ["ward when reporting"] = ("location.ward", text => ProblemDecisions.Decide(
+            new ReportProblem(ProblemId, "HT-0007", "Bins", "Statement.", "Environmental", "High Town", Risk.Low, Alley with { Ward = text }),
+            Coordinator, Now)),
         ["action description"] = ("description", text => ProblemDecisions.Decide(
             Given(), new PlanAction(Id(9), text, CleanStreets, Today), Coordinator, Now)),
         ["assignee"] = ("assignee", text => ProblemDecisions.Decide(
             WithOpenWork, new ReassignAction(ActionId, CleanStreets, text), Coordinator, Now)),
         ["completion note"] = ("note", text => ProblemDecisions.Decide(WithOpenWork, new CompleteAction(ActionId, text), Coordinator, Now)),
         ["reopening reason"] = ("reason", text => ProblemDecisions.Decide(WithDoneWork, new ReopenAction(ActionId, text), Coordinator, Now)),
+        ["cancelling reason"] = ("reason", text => ProblemDecisions.Decide(WithOpenWork, new CancelAction(ActionId, text), Coordinator, Now)),
         ["rescheduling reason"] = ("reason", text => ProblemDecisions.Decide(
             WithOpenWork, new RescheduleAction(ActionId, Today, text), Coordinator, Now)),
         ["note"] = ("text", text => ProblemDecisions.Decide(Given(), new AddNote(text), Coordinator, Now)),
@@ -34,6 +40,7 @@ public class PersonalDataInFieldsTests
         ["recurrence description"] = ("description", text => ProblemDecisions.Decide(Given(), new LogRecurrence(Today, text), Coordinator, Now)),
         ["recurrence source"] = ("source", text => ProblemDecisions.Decide(Given(), new LogRecurrence(Today, "Bags.", text), Coordinator, Now)),
         ["override"] = ("override", text => ProblemDecisions.Decide(WithOpenWork, new AdvancePhase(text), Coordinator, Now)),
+        ["going back a phase"] = ("reason", text => ProblemDecisions.Decide(Given(Advanced(Phase.Clear, Phase.Hold)), new RevertPhase(text), Coordinator, Now)),
         ["closing note"] = ("note", text => ProblemDecisions.Decide(Given(), new CloseProblem(Outcome.Resolved, text), Coordinator, Now)),
         ["reopening reason for the problem"] = ("reason", text => ProblemDecisions.Decide(Given(Closed), new ReopenProblem(text), Coordinator, Now)),
     };
@@ -53,6 +60,17 @@ public class PersonalDataInFieldsTests
 
         decide("Resident on 07700 900123 says it is worse").ShouldBeRefused(field)
             .Errors[field].ShouldHaveSingleItem().ShouldStartWith("Octans records places, not people: remove the phone number from the ");
+    }
+
+    [Theory]
+    [MemberData(nameof(FieldNames))]
+    public void Personal_data_however_it_is_written_is_refused(string name)
+    {
+        var (field, decide) = Fields[name];
+
+        decide("Mail jo (at) example (dot) com").ShouldBeRefused(field);
+        decide("Ring ０７７００ ９００１２３").ShouldBeRefused(field);
+        decide("NI qq.12.34.56.c").ShouldBeRefused(field);
     }
 
     [Fact]

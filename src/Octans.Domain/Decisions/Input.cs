@@ -25,7 +25,7 @@ internal sealed class Input
         return PersonalData.Check(value, noun) is { } message ? Add(field, message) : this;
     }
 
-    /// <summary>A name from a list the partnership keeps (category, area, ward), so not checked for personal data.</summary>
+    /// <summary>A name from a list the partnership keeps (category, area), so not checked for personal data.</summary>
     public Input Name(string field, string? value, string noun, int max, bool optional = false)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -67,7 +67,8 @@ internal sealed class Input
             Add($"{field}.uprn", "The UPRN must be a number of up to 12 digits.");
         if (location.Usrn.Tidy() is { } usrn && !IsDigits(usrn, 8))
             Add($"{field}.usrn", "The USRN must be a number of up to 8 digits.");
-        return Name($"{field}.ward", location.Ward, "ward", TextLimits.Ward, optional: true);
+        // The ward is typed, not picked from a list, so it is checked for personal data like the description.
+        return Optional($"{field}.ward", location.Ward, "ward", TextLimits.Ward);
     }
 
     public Decision Refusal() => Decision.Refuse(

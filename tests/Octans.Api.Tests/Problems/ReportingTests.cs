@@ -109,6 +109,21 @@ public sealed class ReportingTests(AppFixture app)
         problem.Errors["statement"].Single().ShouldContain("places, not people");
     }
 
+    [Fact]
+    public async Task An_email_address_given_as_the_ward_is_refused_and_named()
+    {
+        var result = await app.Post(Coordinator, "/api/problems", new
+        {
+            title = "Bins on the verge", statement = "Bags left by the bus stop.", category = "Other", area = "High Town", risk = "Low",
+            location = new { description = "Old Bedford Road", ward = "jo (at) example (dot) com" },
+        }, 400);
+
+        var problem = (await result.ReadAsJsonAsync<HttpValidationProblemDetails>())!;
+        problem.Errors.Keys.ShouldBe(["location.ward"]);
+        problem.Errors["location.ward"].Single()
+            .ShouldBe("Octans records places, not people: remove the email address from the ward.");
+    }
+
     [Theory]
     [InlineData(Lighting)]
     [InlineData(Councillor)]
