@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 using Octans.Api.Demo;
+using Octans.Api.Photos;
 using Octans.Api.Problems.GettingDetails;
 using Octans.Api.Problems;
 using Octans.Api.Problems.Reporting;
@@ -48,7 +49,10 @@ public sealed class DemoLoaderTests
                 var events = await session.Events.FetchStreamAsync(history.ProblemId);
                 events.Select(e => e.Data).ShouldBe(history.Events);
                 events.Select(e => e.Timestamp).ShouldBe(history.Events.Select(e => e.At));
+                foreach (var photo in history.Events.OfType<PhotoAdded>())
+                    (await PhotoStorage.CopyAsync(session, photo.PhotoId, PhotoSize.Thumb, CancellationToken.None)).ShouldNotBeNull();
             }
+            demo.SelectMany(h => h.Events).OfType<PhotoAdded>().Select(p => p.When).Distinct().Count().ShouldBe(2, "before and after photos");
         }
 
         await using (var session = store.LightweightSession())
