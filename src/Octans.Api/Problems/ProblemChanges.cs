@@ -11,6 +11,9 @@ using Octans.Domain;
 
 namespace Octans.Api.Problems;
 
+/// <summary>A write that commits with a change to a problem, in its session; a refusal stops both.</summary>
+public delegate Task<ProblemDetails?> Alongside(IDocumentSession session, CancellationToken cancellation);
+
 /// <summary>A mistake in a change's answers that the domain cannot see, such as a date that is not a date.</summary>
 public sealed record FieldError(string Field, string Message);
 
@@ -35,8 +38,16 @@ public sealed record ChangeOutcome(Problem? Problem, ProblemDetails? Refusal, in
 /// </summary>
 public static class ProblemChanges
 {
+    public static Task<ChangeOutcome> ApplyAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
+        int? version, IProblemCommand command, CancellationToken cancellation, params FieldError?[] mistakes) =>
+        ApplyAsync(store, user, clock, id, version, command, null, cancellation, mistakes);
+
+    /// <summary>
+    /// A change with a write of something else that must commit with it, such as a report from the inbox attached to
+    /// the problem: <paramref name="alongside"/> appends it in the change's session once the change is accepted, or refuses.
+    /// </summary>
     public static async Task<ChangeOutcome> ApplyAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
-        int? version, IProblemCommand command, CancellationToken cancellation, params FieldError?[] mistakes)
+        int? version, IProblemCommand command, Alongside? alongside, CancellationToken cancellation, params FieldError?[] mistakes)
     {
         if (WhoMay.RefuseRole(user, command.GetType()) is { } notThisRole) return new(null, notThisRole);
 
@@ -57,6 +68,8 @@ public static class ProblemChanges
         if (decision.IsNotFound) return new(problem, Answers.NotFound(decision.Detail!));
         var known = await UnknownReferencesAsync(session, command, cancellation);
         if (Refusal(decision, [.. mistakes, .. known]) is { } refused) return new(problem, refused);
+
+        if (alongside is not null && await alongside(session, cancellation) is { } notAlongside) return new(problem, notAlongside);
 
         var newVersion = problem.Version + decision.Events.Count;
         stream.AppendMany(decision.Events);

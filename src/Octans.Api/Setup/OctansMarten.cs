@@ -40,6 +40,7 @@ public static class OctansMarten
         options.ConfigureSigningIn();
         options.ConfigureReferenceData();
         options.ConfigureProblems();
+        Inbox.InboxReports.Declare(options);
         options.ConfigureMonthlyPacks();
         IdempotencyKeys.Declare(options);
         options.Schema.For<DataProtectionKey>();
