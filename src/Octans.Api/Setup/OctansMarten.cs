@@ -41,6 +41,7 @@ public static class OctansMarten
         options.ConfigureReferenceData();
         options.ConfigureProblems();
         Inbox.InboxReports.Declare(options);
+        Intake.Keys.IntakeKeys.ConfigureIntake(options);
         options.ConfigureMonthlyPacks();
         IdempotencyKeys.Declare(options);
         options.Schema.For<DataProtectionKey>();
