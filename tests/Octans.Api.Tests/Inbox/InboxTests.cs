@@ -10,7 +10,7 @@ using static Octans.Api.Tests.Problems.ProblemsApi;
 namespace Octans.Api.Tests.Inbox;
 
 [Collection(ApiCollection.Name)]
-public sealed class InboxTests(AppFixture app)
+public sealed class InboxTests(AppFixture app, Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task A_report_taken_by_phone_waits_in_the_inbox_with_the_open_problems_near_it()
@@ -164,5 +164,21 @@ public sealed class InboxTests(AppFixture app)
     {
         await app.Upload("reference,notes\n1,hello\n", status: 400);
         await app.Upload("received,category,description,location\n", area: "Nowhere", status: 400);
+    }
+
+    [Fact]
+    public async Task A_file_of_ten_thousand_reports_is_taken_in_one_go_and_once()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var csv = new System.Text.StringBuilder("reference,received,category,description,location,latitude,longitude\n");
+        for (var i = 0; i < ReportUploading.MaxRows; i++)
+            csv.Append($"{run}-{i},2026-11-{1 + i % 14:00} 2{i % 4}:15,Fly-tipping,Bags dumped behind number {i % 90} (caller on 07700 900{i % 1000:000}),Lea Road,{51.88 + i % 100 * 0.0001:0.0000},{-0.41 - i % 70 * 0.0001:0.0000}\n");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var answer = (await (await app.Upload(csv.ToString())).ReadAsJsonAsync<UploadAnswer>())!;
+        output.WriteLine($"{ReportUploading.MaxRows:N0} rows taken in {clock.ElapsedMilliseconds:N0} ms");
+
+        (answer.Taken, answer.Skipped.Count).ShouldBe((ReportUploading.MaxRows, 0));
+        (await (await app.Upload(csv.ToString())).ReadAsJsonAsync<UploadAnswer>())!.Taken.ShouldBe(0);
     }
 }
