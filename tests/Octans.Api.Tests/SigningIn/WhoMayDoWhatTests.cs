@@ -102,6 +102,10 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /problems/{id:guid}/actions/{actionId:guid}/{change}    401       ok          ok         403       403        403
         PAGE /problems/{id:guid}/criteria/{criterionId:guid}/{change} 401      ok          403        403       403        403
         PAGE /report                                                 401       ok          403        403       403        403
+        PAGE /inbox                                                  401       ok          403        403       403        403
+        PAGE /inbox/{id:guid}                                        401       ok          403        403       403        403
+        PAGE /inbox/take                                             401       ok          ok         ok        403        403
+        PAGE /inbox/upload                                           401       ok          403        403       403        403
         PAGE /tasks                                                  401       403         ok         ok        403        403
         PAGE /packs/{id:guid}                                        401       ok          ok         ok        ok         ok
         PAGE /packs/jobs/{jobId}                                     401       ok          403        403       403        ok
