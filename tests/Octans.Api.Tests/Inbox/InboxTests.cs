@@ -15,14 +15,26 @@ public sealed class InboxTests(AppFixture app, Xunit.Abstractions.ITestOutputHel
     [Fact]
     public async Task A_report_taken_by_phone_waits_in_the_inbox_with_the_open_problems_near_it()
     {
-        var problem = await app.ReportProblem();
-        var id = await app.TakeReport(location: Place(latitude: 51.8843, longitude: -0.4142));
+        // A spot of the test's own, away from the problems other tests report, so the nearest few are this test's.
+        var latitude = Math.Round(52.0 + Random.Shared.NextDouble() * 0.5, 4);
+        var problem = await app.ReportProblem(new
+        {
+            title = "Lights out on a street of the test's own", statement = "Dark for a week.", category = "Street lighting", area = "High Town", risk = "Low",
+            location = new { description = "A street of the test's own", latitude, longitude = -0.4142 },
+        });
+        var far = await app.ReportProblem(new
+        {
+            title = "Lights out a mile away", statement = "Dark for a week.", category = "Street lighting", area = "High Town", risk = "Low",
+            location = new { description = "A mile away", latitude = latitude + 0.015, longitude = -0.4142 },
+        });
+        var id = await app.TakeReport(location: Place(latitude: latitude + 0.0005, longitude: -0.4142));
 
         var item = await app.InboxItem(id);
 
         item.State.ShouldBe(InboxState.New);
         item.Source.ShouldBe("Phone");
-        item.Location.Latitude.ShouldBe(51.8843);
+        item.Location.Latitude.ShouldBe(latitude + 0.0005);
+        item.Nearby.ShouldNotContain(n => n.ProblemId == far.Id);
         item.Nearby.ShouldContain(n => n.ProblemId == problem.Id);
         item.Nearby.Single(n => n.ProblemId == problem.Id).DistanceMetres.ShouldBeLessThan(InboxReports.NearbyMetres);
         (await app.Inbox("area=HT&state=Dismissed&pageSize=100")).Items.ShouldNotContain(i => i.Id == id);
@@ -180,5 +192,19 @@ public sealed class InboxTests(AppFixture app, Xunit.Abstractions.ITestOutputHel
 
         (answer.Taken, answer.Skipped.Count).ShouldBe((ReportUploading.MaxRows, 0));
         (await (await app.Upload(csv.ToString())).ReadAsJsonAsync<UploadAnswer>())!.Taken.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_problems_read_models_reads_past_a_long_run_of_inbox_events()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var csv = new System.Text.StringBuilder("reference,received,category,description,location\n");
+        for (var i = 0; i < 6_000; i++) csv.Append($"{run}-{i},2026-11-12,Graffiti,Tag {i},Hitchin Road\n");
+        (await (await app.Upload(csv.ToString())).ReadAsJsonAsync<UploadAnswer>())!.Taken.ShouldBe(6_000);
+        var after = await app.ReportProblem(ReportBody($"Reported after a run of reports {run}"));
+
+        await Octans.Api.Problems.ProblemReadModels.RebuildAsync(app.OwnerStore, CancellationToken.None);
+
+        (await app.Details(after.Id)).Title.ShouldBe($"Reported after a run of reports {run}");
     }
 }
