@@ -57,8 +57,7 @@ public static class GetRequestsEndpoints
         return GeoReport.List(format, "service_requests_updates", "request_update", updates.Select(u => (IReadOnlyList<Field>)
         [
             new("update_id", u.UpdateId), new("service_request_id", u.Request.Id.ToString()),
-            new("status", u.Request.State == Domain.InboxState.Dismissed || u.UpdateId.Contains("-c") ? "closed" : "open"),
-            new("updated_datetime", u.At), new("description", u.UpdateId.Contains("-c") ? "The partnership has closed the problem this report is part of." : u.Request.Notes),
+            new("status", u.IsClosed ? "closed" : "open"), new("updated_datetime", u.At), new("description", u.Description),
             new("media_url", ""),
         ]));
     }

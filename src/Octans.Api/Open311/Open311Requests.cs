@@ -25,8 +25,13 @@ public sealed record RequestStatus(Guid Id, string Category, InboxState State, b
         };
 }
 
-/// <summary>A change in a report's status since the system sent it: decided about, or its problem closed.</summary>
-public sealed record RequestUpdate(string UpdateId, RequestStatus Request, DateTimeOffset At);
+/// <summary>A change in a report's status since the system sent it: decided about, or (<paramref name="ProblemClosed"/>) its problem closed.</summary>
+public sealed record RequestUpdate(string UpdateId, RequestStatus Request, DateTimeOffset At, bool ProblemClosed)
+{
+    public bool IsClosed => ProblemClosed || Request.State == InboxState.Dismissed;
+
+    public string Description => ProblemClosed ? "The partnership has closed the problem this report is part of." : Request.Notes;
+}
 
 public static class Open311Requests
 {
@@ -58,7 +63,7 @@ public static class Open311Requests
                  where r.{R.Source} = ? and p.{P.Status} = 'Closed' and p.{P.UpdatedAt} >= ? and p.{P.UpdatedAt} < ?
              ) updates order by at, 1 limit ?
              """,
-            r => new RequestUpdate($"{r.GetGuid(0):N}-{r.GetString(10)}{r.GetInt64(8)}", Read(r), r.GetFieldValue<DateTimeOffset>(9)),
+            r => new RequestUpdate($"{r.GetGuid(0):N}-{r.GetString(10)}{r.GetInt64(8)}", Read(r), r.GetFieldValue<DateTimeOffset>(9), r.GetString(10) == "c"),
             cancellation, source, from, to, source, from, to, MaxUpdates);
 
     private static RequestStatus Read(Npgsql.NpgsqlDataReader r) => new(
