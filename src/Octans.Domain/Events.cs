@@ -83,8 +83,9 @@ public sealed record ReviewRecorded(
     DateTimeOffset IProblemEvent.At => RecordedAt;
 }
 
+/// <summary><paramref name="Place"/> is where it was seen, when that is known (a report from the public has a pin); events kept before it have none.</summary>
 public sealed record RecurrenceLogged(
-    Guid ProblemId, DateOnly ObservedOn, string Description, string? Source, Actor By, DateTimeOffset LoggedAt)
+    Guid ProblemId, DateOnly ObservedOn, string Description, string? Source, Actor By, DateTimeOffset LoggedAt, Location? Place = null)
     : IProblemEvent
 {
     DateTimeOffset IProblemEvent.At => LoggedAt;

@@ -23,10 +23,13 @@ public sealed class EventHistory(IDocumentStore store)
 
     private string Columns => "seq_id, stream_id, version, type, data";
 
-    /// <summary>Up to <paramref name="count"/> events stored after <paramref name="afterSequence"/>, in the order they were stored.</summary>
+    /// <summary>
+    /// Up to <paramref name="count"/> problems' events stored after <paramref name="afterSequence"/>, in the order they were
+    /// stored. Other streams' events (reports in the inbox) are left out by the query, so a page is empty only at the end.
+    /// </summary>
     public Task<List<StoredEvent>> PageAsync(IQuerySession session, long afterSequence, int count, CancellationToken cancellation) =>
-        ReadAsync(session, $"select {Columns} from {_events} where seq_id > ? and is_archived = false order by seq_id limit ?",
-            cancellation, afterSequence, count);
+        ReadAsync(session, $"select {Columns} from {_events} where seq_id > ? and is_archived = false and type = any(?) order by seq_id limit ?",
+            cancellation, afterSequence, _types.Keys.ToArray(), count);
 
     /// <summary>Every event of these problems, each problem's in stream order.</summary>
     public Task<List<StoredEvent>> OfProblemsAsync(IQuerySession session, Guid[] problemIds, CancellationToken cancellation) =>

@@ -11,6 +11,9 @@ using Octans.Domain;
 
 namespace Octans.Api.Problems;
 
+/// <summary>A write that commits with a change to a problem, in its session; a refusal stops both.</summary>
+public delegate Task<ProblemDetails?> Alongside(IDocumentSession session, CancellationToken cancellation);
+
 /// <summary>A mistake in a change's answers that the domain cannot see, such as a date that is not a date.</summary>
 public sealed record FieldError(string Field, string Message);
 
@@ -40,12 +43,11 @@ public static class ProblemChanges
         ApplyAsync(store, user, clock, id, version, command, null, cancellation, mistakes);
 
     /// <summary>
-    /// As above; <paramref name="alongside"/> queues what must be kept in the same transaction as the accepted change's
-    /// events, such as a photo's bytes, which never go in an event.
+    /// A change with a write of something else that must commit with it, such as a report from the inbox attached to
+    /// the problem: <paramref name="alongside"/> appends it in the change's session once the change is accepted, or refuses.
     /// </summary>
     public static async Task<ChangeOutcome> ApplyAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
-        int? version, IProblemCommand command, Action<IDocumentSession, Decision>? alongside, CancellationToken cancellation,
-        params FieldError?[] mistakes)
+        int? version, IProblemCommand command, Alongside? alongside, CancellationToken cancellation, params FieldError?[] mistakes)
     {
         if (WhoMay.RefuseRole(user, command.GetType()) is { } notThisRole) return new(null, notThisRole);
 
@@ -67,9 +69,10 @@ public static class ProblemChanges
         var known = await UnknownReferencesAsync(session, command, cancellation);
         if (Refusal(decision, [.. mistakes, .. known]) is { } refused) return new(problem, refused);
 
+        if (alongside is not null && await alongside(session, cancellation) is { } notAlongside) return new(problem, notAlongside);
+
         var newVersion = problem.Version + decision.Events.Count;
         stream.AppendMany(decision.Events);
-        alongside?.Invoke(session, decision);
         try
         {
             await session.SaveChangesAsync(cancellation);

@@ -40,6 +40,8 @@ public static class OctansMarten
         options.ConfigureSigningIn();
         options.ConfigureReferenceData();
         options.ConfigureProblems();
+        Inbox.InboxReports.Declare(options);
+        Intake.Keys.IntakeKeys.ConfigureIntake(options);
         options.ConfigureMonthlyPacks();
         IdempotencyKeys.Declare(options);
         options.Schema.For<DataProtectionKey>();

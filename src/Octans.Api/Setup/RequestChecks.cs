@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
+using Octans.Api.Open311;
 using Octans.Domain;
 using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
 
@@ -29,6 +30,12 @@ public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> js
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.Request.Path.StartsWithSegments("/open311") && context.GetEndpoint() is not null)
+        {
+            if (await Open311Refusal(context) is { } refusal) await refusal.ExecuteAsync(context);
+            else await next(context);
+            return;
+        }
         if (!context.Request.Path.StartsWithSegments("/api") || context.GetEndpoint() is not { } endpoint)
         {
             await next(context);
@@ -45,6 +52,32 @@ public sealed class RequestChecks(RequestDelegate next, IOptions<JsonOptions> js
         if (problem is null) await next(context);
         else await problem.WriteAsync(context);
     }
+
+    /// <summary>The same checks for Open311, answered as GeoReport errors; its form, too, may not carry a character that cannot be stored.</summary>
+    private static async Task<IResult?> Open311Refusal(HttpContext context)
+    {
+        var format = context.Request.RouteValues.TryGetValue("format", out var f) && f is string given && GeoReport.IsFormat(given) ? given : "xml";
+        if (Unstorable(context) is { } problem)
+            return GeoReport.Error(format, 400, string.Join(" ", ((HttpValidationProblemDetails)problem).Errors.SelectMany(e => e.Value)));
+        if (!context.Request.HasFormContentType) return null;
+        if (context.Request.ContentLength > MaxOpen311Bytes) return GeoReport.Error(format, 413, "The report is too large: send at most 10 MB.");
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception unreadable) when (unreadable is InvalidDataException or BadHttpRequestException or IOException or InvalidOperationException)
+        {
+            return GeoReport.Error(format, 400, "The form could not be read. Send it as application/x-www-form-urlencoded or multipart/form-data, encoded as UTF-8.");
+        }
+        foreach (var (key, values) in form)
+            foreach (var value in values)
+                if ((PlainText.Unstorable(key) ?? PlainText.Unstorable(value)) is { } c)
+                    return GeoReport.Error(format, 400, PlainText.Refusal($"'{Printable(key)}' field", c));
+        return null;
+    }
+
+    private const long MaxOpen311Bytes = 10 * 1024 * 1024;
 
     private static ProblemDetails? Unstorable(HttpContext context)
     {

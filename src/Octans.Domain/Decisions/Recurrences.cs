@@ -1,6 +1,7 @@
 namespace Octans.Domain;
 
-public sealed record LogRecurrence(DateOnly? ObservedOn, string Description, string? Source = null) : IProblemCommand;
+/// <summary><paramref name="Place"/>: where it was seen, when known, such as the pin of a report from the public.</summary>
+public sealed record LogRecurrence(DateOnly? ObservedOn, string Description, string? Source = null, Location? Place = null) : IProblemCommand;
 
 public static partial class ProblemDecisions
 {
@@ -16,9 +17,10 @@ public static partial class ProblemDecisions
             .Day("observedOn", command.ObservedOn, "date it was seen", now)
             .Required("description", command.Description, "description", TextLimits.Description)
             .Optional("source", command.Source, "source", TextLimits.Source);
+        if (command.Place is not null) input.Location("place", command.Place);
         return input.IsValid
             ? Decision.Accept(new RecurrenceLogged(
-                state.Id, command.ObservedOn!.Value, command.Description.Trim(), command.Source.Tidy(), by, now))
+                state.Id, command.ObservedOn!.Value, command.Description.Trim(), command.Source.Tidy(), by, now, command.Place?.Tidy()))
             : input.Refusal();
     }
 }

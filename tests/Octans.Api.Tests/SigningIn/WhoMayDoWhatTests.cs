@@ -72,6 +72,21 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/users/{id}/enable                                  401       403         403        403       403        ok
         POST /api/users/{id}/role                                    401       403         403        403       403        ok
         POST /api/users/{id}/password-reset                          401       403         403        403       403        ok
+        GET  /api/inbox                                              401       ok          403        403       403        403
+        POST /api/inbox                                              401       ok          ok         ok        403        403
+        POST /api/inbox/upload                                       401       ok          403        403       403        403
+        POST /api/inbox/{id}/attach                                  401       ok          403        403       403        403
+        POST /api/inbox/{id}/promote                                 401       ok          403        403       403        403
+        POST /api/inbox/{id}/dismiss                                 401       ok          403        403       403        403
+        GET  /api/intake/keys                                        401       403         403        403       403        ok
+        POST /api/intake/keys                                        401       403         403        403       403        ok
+        POST /api/intake/keys/{id}/revoke                            401       403         403        403       403        ok
+        GET  /open311/v2/discovery.{format}                          ok        ok          ok         ok        ok         ok
+        GET  /open311/v2/services.{format}                           ok        ok          ok         ok        ok         ok
+        POST /open311/v2/requests.{format}                           ok        ok          ok         ok        ok         ok
+        GET  /open311/v2/requests.{format}                           ok        ok          ok         ok        ok         ok
+        GET  /open311/v2/requests/{id}.{format}                      ok        ok          ok         ok        ok         ok
+        GET  /open311/v2/servicerequestupdates.{format}              403       403         403        403       403        403
         ANY  /health/live                                            ok        ok          ok         ok        ok         ok
         ANY  /health/ready                                           ok        ok          ok         ok        ok         ok
         GET  /openapi/{documentName}.json                            ok        ok          ok         ok        ok         ok
@@ -91,6 +106,10 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /problems/{id:guid}/actions/{actionId:guid}/{change}    401       ok          ok         403       403        403
         PAGE /problems/{id:guid}/criteria/{criterionId:guid}/{change} 401      ok          403        403       403        403
         PAGE /report                                                 401       ok          403        403       403        403
+        PAGE /inbox                                                  401       ok          403        403       403        403
+        PAGE /inbox/{id:guid}                                        401       ok          403        403       403        403
+        PAGE /inbox/take                                             401       ok          ok         ok        403        403
+        PAGE /inbox/upload                                           401       ok          403        403       403        403
         PAGE /photos/{id:guid}                                       401       ok          ok         ok        ok         ok
         PAGE /tasks                                                  401       403         ok         ok        403        403
         PAGE /packs/{id:guid}                                        401       ok          ok         ok        ok         ok
@@ -185,7 +204,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         {
             ["id"] = problem.Id.ToString(), ["actionId"] = action.ActionId.ToString(), ["criterionId"] = criterion.CriterionId.ToString(),
             ["teamId"] = Team.StreetLighting.Id.ToString(), ["jobId"] = "999999999", ["name"] = "No such category",
-            ["documentName"] = "v1", ["**path"] = "", ["token"] = "no-such-link",
+            ["documentName"] = "v1", ["format"] = "xml", ["**path"] = "", ["token"] = "no-such-link",
         };
         return route =>
         {

@@ -2,6 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Dashboard;
+using Octans.Api.Inbox;
+using Octans.Api.SigningIn;
 using Octans.Api.Places;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
@@ -28,6 +30,9 @@ public sealed class BoardModel(IQuerySession session, TimeProvider clock) : Page
 
     public ProblemListPage? Results { get; private set; }
     public ProblemsByPhase Counts { get; private set; } = new(0, 0, 0, 0);
+
+    /// <summary>How many reports wait in the inbox of the area shown (every area's), for a coordinator; null for anyone else.</summary>
+    public int? WaitingReports { get; private set; }
     public IReadOnlyList<(string, string)> Categories { get; private set; } = [];
     public IReadOnlyList<(string, string)> Teams { get; private set; } = [];
     public IReadOnlyList<(string, string)> Areas { get; private set; } = [];
@@ -43,6 +48,7 @@ public sealed class BoardModel(IQuerySession session, TimeProvider clock) : Page
 
         var (scope, _) = await DashboardScope.CheckAsync(Blank(Area), session, cancellation);
         if (scope is not null) Counts = await ProblemRows.CountByPhaseAsync(session, scope.Area, cancellation);
+        if (scope is not null && User.Is(Role.Coordinator)) WaitingReports = await InboxReports.WaitingAsync(session, scope.Area, cancellation);
 
         var asked = new ProblemFilter.Asked(Blank(Phase), Blank(Category), Blank(TeamId), Blank(Rag), Overdue == "true" ? "true" : null, Blank(Q),
             Blank(Area), Page: Blank(PageNumber));

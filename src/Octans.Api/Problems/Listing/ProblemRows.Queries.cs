@@ -98,6 +98,10 @@ public static partial class ProblemRows
     public static async Task<bool> ExistsAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
         await session.ReadFirstAsync($"select true from {Table} where {Id} = ?", r => r.GetBoolean(0), cancellation, id);
 
+    /// <summary>The version of the problem, or null when there is none.</summary>
+    public static async Task<int?> VersionAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
+        await session.ReadFirstAsync($"select {Version} from {Table} where {Id} = ?", r => (int?)r.GetInt32(0), cancellation, id);
+
     private static ProblemListItem ListItem(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Enum.Parse<Phase>(r.GetString(5)),
         Enum.Parse<ProblemStatus>(r.GetString(6)), r.IsDBNull(7) ? null : Enum.Parse<Rag>(r.GetString(7)), Enum.Parse<Risk>(r.GetString(8)),

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Marten;
 using Octans.Api.Photos;
 using Octans.Domain;
+using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
 
 namespace Octans.Api.Problems.Photos;
 
@@ -25,10 +26,17 @@ public static class ProblemPhotos
         var photoId = prepared is null ? Guid.Empty : Guid.CreateVersion7();
         var mistake = photo is { Refusal: { } refusal } ? new FieldError(PhotoUploads.FileField, refusal) : null;
 
-        var outcome = await ProblemChanges.ApplyAsync(store, user, clock, id, version, build(photoId), (session, decision) =>
+        var command = build(photoId);
+        var of = command switch
         {
-            var added = (PhotoAdded)decision.Events[0];
-            PhotoStorage.Keep(session, added.PhotoId, prepared!, new PhotoOf(added.ProblemId, added.ActionId, added.CriterionId, null, added.When), added.AddedAt);
+            AddActionPhoto a => new PhotoOf(id, a.ActionId, null, null, a.When),
+            AddExitCriterionPhoto c => new PhotoOf(id, null, c.CriterionId, null, c.When),
+            _ => throw new ArgumentException($"{command.GetType().Name} adds no photo.", nameof(build)),
+        };
+        var outcome = await ProblemChanges.ApplyAsync(store, user, clock, id, version, command, (session, _) =>
+        {
+            PhotoStorage.Keep(session, photoId, prepared!, of, clock.GetUtcNow());
+            return Task.FromResult<ProblemDetails?>(null);
         }, cancellation, mistake);
         return (outcome, photoId);
     }

@@ -26,8 +26,14 @@ public sealed record ProblemCreated(Guid Id, string Reference, int Version) : Cr
 /// <summary>Reporting a problem, for the API and the report page alike: the report is the one change that starts a problem.</summary>
 public static class ProblemReporting
 {
+    public static Task<(ProblemCreated? Created, ProblemDetails? Refusal)> ReportAsync(IDocumentStore store, ClaimsPrincipal user,
+        TimeProvider clock, ReportProblemRequest request, CancellationToken cancellation, params FieldError?[] mistakes) =>
+        ReportAsync(store, user, clock, request, null, cancellation, mistakes);
+
+    /// <summary>A report with a write that must commit with it: <paramref name="alongside"/> is handed the new problem's id.</summary>
     public static async Task<(ProblemCreated? Created, ProblemDetails? Refusal)> ReportAsync(IDocumentStore store, ClaimsPrincipal user,
-        TimeProvider clock, ReportProblemRequest request, CancellationToken cancellation, params FieldError?[] mistakes)
+        TimeProvider clock, ReportProblemRequest request, Func<Guid, Alongside>? alongside, CancellationToken cancellation,
+        params FieldError?[] mistakes)
     {
         if (WhoMay.RefuseRole(user, typeof(ReportProblem)) is { } notAllowed) return (null, notAllowed);
 
@@ -36,9 +42,10 @@ public static class ProblemReporting
         foreach (var mistake in mistakes.OfType<FieldError>()) errors[mistake.Field] = [mistake.Message];
         if (errors.Count > 0) return (null, Answers.Invalid(errors));
 
+        var id = Guid.CreateVersion7();
+        if (alongside is not null && await alongside(id)(session, cancellation) is { } notAlongside) return (null, notAlongside);
         // The reference is taken in the transaction that starts the stream, so a rollback hands the number back.
         var reference = await ProblemReferences.NextAsync(session, area!.Id, cancellation);
-        var id = Guid.CreateVersion7();
         var events = ProblemDecisions.Decide(request.ToCommand(id, reference, area.Name), user.Actor(), clock.GetUtcNow()).Events;
         session.Events.StartStream<Problem>(id, [.. events]);
         await session.SaveChangesAsync(cancellation);

@@ -1,0 +1,86 @@
+using Marten;
+using Npgsql;
+using Octans.Api.Places;
+using Octans.Api.Setup;
+using Octans.Domain;
+
+namespace Octans.Api.Inbox;
+
+public sealed record InboxLocation(string Description, double? Latitude, double? Longitude);
+
+public sealed record NearbyView(Guid ProblemId, string Reference, string Title, Phase Phase, int DistanceMetres);
+
+public sealed record InboxItem(
+    Guid Id, DateTimeOffset ReceivedAt, string Source, string Area, string Category, string Description, InboxLocation Location,
+    InboxState State, Guid? ProblemId, string? MediaUrl, IReadOnlyList<NearbyView> Nearby);
+
+public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Total);
+
+public static partial class InboxReports
+{
+    public const int PageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>How far from a report the inbox looks for open problems: a street or two, wider than a problem's own pin.</summary>
+    public const int NearbyMetres = 250;
+
+    public const int NearbyCount = 5;
+
+    private const string Columns =
+        $"{Id}, {ReceivedAt}, {Source}, {Area}, {Category}, {Description}, {Place}, {Latitude}, {Longitude}, {State}, {ProblemId}, {MediaUrl}";
+
+    /// <summary>A page of an area's reports (every area's when <paramref name="area"/> is null), newest first, each with the open problems near it.</summary>
+    public static async Task<InboxPage> PageAsync(IQuerySession session, string? area, InboxState? state, int page, int pageSize,
+        CancellationToken cancellation)
+    {
+        var where = $"(?::text is null or {Area} = ?) and (?::text is null or {State} = ?)";
+        object?[] values = [area, area, state?.ToString(), state?.ToString()];
+        List<InboxItem> items = [];
+        var total = 0;
+        await session.ReadAsync(async r =>
+        {
+            while (await r.ReadAsync(cancellation)) items.Add(Read(r));
+            await r.NextResultAsync(cancellation);
+            if (await r.ReadAsync(cancellation)) total = r.GetInt32(0);
+        }, cancellation,
+            new Statement($"select {Columns} from {Table} where {where} order by {ReceivedAt} desc, {Id} limit ? offset ?",
+                [.. values, pageSize, (page - 1) * pageSize]),
+            new Statement($"select count(*)::int from {Table} where {where}", values));
+        var withNearby = new List<InboxItem>(items.Count);
+        foreach (var item in items) withNearby.Add(await WithNearbyAsync(session, item, cancellation));
+        return new InboxPage(withNearby, total);
+    }
+
+    public static async Task<InboxItem?> ReadAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
+        await session.ReadFirstAsync($"select {Columns} from {Table} where {Id} = ?", Read, cancellation, id) is { } item
+            ? await WithNearbyAsync(session, item, cancellation)
+            : null;
+
+    /// <summary>How many reports wait in these areas' inboxes (every area's when null).</summary>
+    public static async Task<int> WaitingAsync(IQuerySession session, string? area, CancellationToken cancellation) =>
+        await session.ReadFirstAsync($"select count(*)::int from {Table} where {State} = 'New' and (?::text is null or {Area} = ?)",
+            r => r.GetInt32(0), cancellation, area, area);
+
+    /// <summary>The report an area already took from this source under this reference, if any.</summary>
+    public static async Task<Guid?> FindAsync(IQuerySession session, string area, string source, string reference, CancellationToken cancellation) =>
+        await session.ReadFirstAsync($"select {Id} from {Table} where {Area} = ? and {Source} = ? and {SourceReference} = ?",
+            r => (Guid?)r.GetGuid(0), cancellation, area, source, reference);
+
+    /// <summary>Which of these references an area already took from this source.</summary>
+    public static async Task<HashSet<string>> KnownAsync(IQuerySession session, string area, string source, string[] references,
+        CancellationToken cancellation) =>
+        [.. await session.ReadAsync($"select {SourceReference} from {Table} where {Area} = ? and {Source} = ? and {SourceReference} = any(?)",
+            r => r.GetString(0), cancellation, area, source, references)];
+
+    private static InboxItem Read(NpgsqlDataReader r) => new(
+        r.GetGuid(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+        new InboxLocation(r.GetString(6), r.IsDBNull(7) ? null : r.GetDouble(7), r.IsDBNull(8) ? null : r.GetDouble(8)),
+        Enum.Parse<InboxState>(r.GetString(9)), r.IsDBNull(10) ? null : r.GetGuid(10), r.IsDBNull(11) ? null : r.GetString(11), []);
+
+    private static async Task<InboxItem> WithNearbyAsync(IQuerySession session, InboxItem item, CancellationToken cancellation)
+    {
+        if (item.Location is not { Latitude: { } latitude, Longitude: { } longitude }) return item;
+        var nearby = await ProblemPlaces.NearbyAsync(session, latitude, longitude, NearbyMetres, NearbyCount, cancellation);
+        return item with { Nearby = [.. nearby.Select(n => new NearbyView(n.ProblemId, n.Reference, n.Title, n.Phase, n.DistanceMetres))] };
+    }
+}
