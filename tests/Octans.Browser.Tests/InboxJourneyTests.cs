@@ -15,11 +15,11 @@ public sealed class InboxJourneyTests(BrowserFixture octans)
     };
 
     [Fact]
-    public async Task A_report_taken_near_a_problem_in_Hold_is_attached_from_the_inbox_and_shows_as_a_recurrence()
+    public async Task A_report_taken_near_a_problem_in_Hold_is_attached_from_the_inbox_and_shows_as_a_recurrence_and_as_Hold_decay()
     {
         var (problemId, reference, latitude, longitude) = await AProblemInHold();
         var page = await octans.SignedIn("coordinator@octans.test");
-        await BrowserFixture.Journey(page, nameof(A_report_taken_near_a_problem_in_Hold_is_attached_from_the_inbox_and_shows_as_a_recurrence), async () =>
+        await BrowserFixture.Journey(page, nameof(A_report_taken_near_a_problem_in_Hold_is_attached_from_the_inbox_and_shows_as_a_recurrence_and_as_Hold_decay), async () =>
         {
             var said = $"Rubbish back by the bins, heard by phone {Guid.NewGuid():N}"[..60];
             await page.GetByRole(AriaRole.Link, new() { Name = "Inbox", Exact = true }).ClickAsync();
@@ -39,6 +39,13 @@ public sealed class InboxJourneyTests(BrowserFixture octans)
 
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/problems/{problemId}$"));
             await Expect(page.Locator("main")).ToContainTextAsync($"{said} (Phone)");
+            await Expect(page.Locator("#hold-decay")).ToContainTextAsync("Slipping back:");
+
+            // Hold decay shows on the board and the dashboard too.
+            await page.GotoAsync($"/problems?q={reference}");
+            await Expect(page.Locator("table")).ToContainTextAsync("Slipping back");
+            await page.GotoAsync("/dashboard");
+            await Expect(page.Locator("#slipping-back + p + ul")).ToContainTextAsync(reference);
         });
     }
 

@@ -33,8 +33,8 @@ public static class InboxApi
         return (await result.ReadAsJsonAsync<InboxPage>())!;
     }
 
-    public static async Task<InboxItem> InboxItem(this AppFixture app, Guid id) =>
-        (await app.Inbox("pageSize=100")).Items.Single(i => i.Id == id);
+    public static async Task<InboxItem> InboxItem(this AppFixture app, Guid id, string? area = null) =>
+        (await app.Inbox($"{(area is null ? "" : $"area={area}&")}pageSize=100")).Items.Single(i => i.Id == id);
 
     public static async Task<IScenarioResult> Upload(this AppFixture app, string csv, string area = "HT", int status = 200)
     {
