@@ -30,6 +30,7 @@ public sealed class AccessibilityTests(BrowserFixture octans)
         { "admin@octans.test", "/admin/users" },
         { "admin@octans.test", "/admin/users/new" },
         { "admin@octans.test", "/admin/teams" },
+        { "admin@octans.test", "/admin/keys" },
         { "admin@octans.test", "/admin/categories" },
     };
 

@@ -122,6 +122,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /account/password                                       401       ok          ok         ok        ok         ok
         PAGE /reset-password/{token}                                 ok        ok          ok         ok        ok         ok
         PAGE /admin/teams                                            401       403         403        403       403        ok
+        PAGE /admin/keys                                             401       403         403        403       403        ok
         PAGE /admin/categories                                       401       403         403        403       403        ok
         PAGE /sign-out                                               ok        ok          ok         ok        ok         ok
         POST /api/auth/sign-out                                      401       ok          ok         ok        ok         ok

@@ -26,7 +26,7 @@ public sealed class IntakeKey
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
 
-public static class IntakeKeys
+public static partial class IntakeKeys
 {
     public static void ConfigureIntake(this StoreOptions options) =>
         options.Schema.For<IntakeKey>().Index(k => k.KeyHash, index => index.IsUnique = true);

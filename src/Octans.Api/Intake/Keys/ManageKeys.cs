@@ -30,51 +30,22 @@ public static class IntakeKeyEndpoints
     public static async Task<IResult> Create(CreateKeyRequest request, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
         CancellationToken cancellation)
     {
-        var errors = new Dictionary<string, string[]>();
-        var sender = request.Sender?.Trim();
-        if (string.IsNullOrEmpty(sender)) errors["sender"] = ["Enter the name of the system that sends the reports, such as FixMyStreet."];
-        else if (sender.Length > TextLimits.Name) errors["sender"] = [$"The sender's name must be {TextLimits.Name} characters or fewer."];
-        else if (PlainText.Unstorable(sender) is { } c) errors["sender"] = [PlainText.Refusal("sender's name", c)];
-        var areas = await session.Query<Area>().ToListAsync(cancellation);
-        var area = string.IsNullOrWhiteSpace(request.Area) && areas.Count == 1
-            ? areas[0]
-            : await ReferenceDataLookups.FindAreaAsync(session, request.Area, cancellation);
-        if (area is null)
-            errors["area"] = [string.IsNullOrWhiteSpace(request.Area)
-                ? "Octans has several areas: say which area's inbox the reports go to."
-                : $"There is no area called '{request.Area}'."];
-        if (errors.Count > 0) return Answers.Invalid(errors).Result();
-
-        var apiKey = IntakeKey.NewKey();
-        var key = new IntakeKey
-        {
-            Id = Guid.CreateVersion7(), Sender = sender!, Area = area!.Name, KeyHash = IntakeKey.Hash(apiKey), CreatedAt = clock.GetUtcNow(),
-            CreatedBy = user.Actor().Name,
-        };
-        session.Insert(key);
-        await session.SaveChangesAsync(cancellation);
-        var created = new KeyCreated(key.Id, key.Sender, key.Area, apiKey);
-        return Results.Created(created.Url, created);
+        var (created, errors) = await IntakeKeys.CreateAsync(session, request, user, clock, cancellation);
+        return created is null ? Answers.Invalid(errors).Result() : Results.Created(created.Url, created);
     }
 
     [Authorize(Policy = Policies.Admin)]
     [WolverineGet("/api/intake/keys", Name = "ListIntakeKeys")]
     [Tags("Intake")]
-    public static async Task<IReadOnlyList<KeyView>> List(IQuerySession session, CancellationToken cancellation) =>
-        [.. (await session.Query<IntakeKey>().OrderBy(k => k.CreatedAt).ToListAsync(cancellation))
-            .Select(k => new KeyView(k.Id, k.Sender, k.Area, k.CreatedAt, k.CreatedBy, k.RevokedAt))];
+    public static Task<IReadOnlyList<KeyView>> List(IQuerySession session, CancellationToken cancellation) =>
+        IntakeKeys.ListAsync(session, cancellation);
 
     /// <summary>The key stops working at once; reports it sent stay.</summary>
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/intake/keys/{id}/revoke", Name = "RevokeIntakeKey")]
     [Tags("Intake")]
-    public static async Task<IResult> Revoke(Guid id, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        if (id == Guid.Empty || await session.LoadAsync<IntakeKey>(id, cancellation) is not { } key)
-            return Answers.NotFound("There is no intake key with that id.").Result();
-        key.RevokedAt ??= clock.GetUtcNow();
-        session.Update(key);
-        await session.SaveChangesAsync(cancellation);
-        return Results.Ok(new KeyView(key.Id, key.Sender, key.Area, key.CreatedAt, key.CreatedBy, key.RevokedAt));
-    }
+    public static async Task<IResult> Revoke(Guid id, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        await IntakeKeys.RevokeAsync(session, id, clock, cancellation) is { } key
+            ? Results.Ok(key)
+            : Answers.NotFound("There is no intake key with that id.").Result();
 }
