@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text;
 using Octans.Benchmarks;
 
-// dotnet run -c Release --project tests/Octans.Benchmarks -- writes|history|reads|rebuild|coldstart|pages|pack|all [options]
+// dotnet run -c Release --project tests/Octans.Benchmarks -- writes|history|reads|intake|rebuild|coldstart|pages|pack|all [options]
 //
 // Each measurement is a class of its own implementing IMeasurement, found here by the word it answers to, so adding
 // one is adding a file.
@@ -29,7 +29,7 @@ if (words.Count == 0 || words.Any(w => !known.Contains(w)) || options.Count % 2 
         usage: dotnet run -c Release --project tests/Octans.Benchmarks -- {string.Join("|", known)} [...]
                [--seconds 10] [--clients 1,8,32] [--scale 1] [--samples 400] [--cold-starts 3] [--markdown FILE]
                [--keep-national | --reuse-national NAME] [--keyed]
-          writes, history, reads, rebuild, coldstart, pages, pack: one measurement each; all: every one, in the order of the table
+          writes, history, reads, intake, rebuild, coldstart, pages, pack: one measurement each; all: every one, in the order of the table
           --seconds      length of each concurrency level of the write run
           --clients      the concurrency levels of the write run
           --scale        fraction of the national dataset (1 = 10,000 problems, about 1,000,000 events)

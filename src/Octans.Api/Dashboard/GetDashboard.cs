@@ -14,15 +14,18 @@ public sealed record OverdueForTeam(Guid TeamId, string TeamName, int Count);
 /// <summary>
 /// The partnership at a glance. <see cref="OverdueByTeam"/> lists the teams with at least one overdue action, most
 /// first; an action is overdue when it is open and was due before today in London. <see cref="SlippingBack"/> lists the
-/// problems in Hold or Build drawing reports since their last review (Hold decay).
+/// problems in Hold or Build drawing reports since their last review (Hold decay), the most reports first, up to
+/// <see cref="DashboardScope.MostSlippingBack"/> of <see cref="SlippingBackTotal"/>.
 /// </summary>
 public sealed record DashboardView(
     ProblemsByPhase ByPhase, IReadOnlyList<OverdueForTeam> OverdueByTeam, int OpenActions, int OverdueActions,
-    IReadOnlyList<SlippingBack> SlippingBack);
+    IReadOnlyList<SlippingBack> SlippingBack, int SlippingBackTotal);
 
 /// <summary>The area the dashboard counts, by name; null for every area.</summary>
 public sealed record DashboardScope(string? Area)
 {
+    public const int MostSlippingBack = 20;
+
     /// <summary>An area by its name or code; blank for every area, null with an answer to give when there is no such area.</summary>
     public static async Task<(DashboardScope?, ProblemDetails)> CheckAsync(string? area, IQuerySession session, CancellationToken cancellation)
     {
@@ -33,18 +36,20 @@ public sealed record DashboardScope(string? Area)
     }
 
     /// <summary>
-    /// Counts of problems by phase and of open and overdue actions. Neither count reads a whole row: the phases come from
-    /// an index of status and phase, the tasks from the index of open tasks by team. Across every area each visits tens of
-    /// thousands of index entries, so the two run side by side, the second on a session (and connection) of its own.
+    /// Counts of problems by phase and of open and overdue actions, and the problems slipping back. Neither count reads a
+    /// whole row: the phases come from an index of status and phase, the tasks from the index of open tasks by team, the
+    /// problems slipping back from a partial index. Across every area each visits tens of thousands of index entries, so
+    /// the three run side by side, each on a session (and connection) of its own.
     /// </summary>
     public async Task<DashboardView> ReadAsync(IQuerySession session, IDocumentStore store, DateOnly today, CancellationToken cancellation)
     {
         await using var forTasks = store.QuerySession();
+        await using var forSlipping = store.QuerySession();
         var phasesCounted = ProblemRows.CountByPhaseAsync(session, Area, cancellation);
         var tasksCounted = TeamTasks.OpenByTeamAsync(forTasks, Area, today, cancellation);
-        await Task.WhenAll(phasesCounted, tasksCounted);
-        var (phases, tasks) = (await phasesCounted, await tasksCounted);
-        var slipping = await ProblemRows.SlippingBackAsync(session, Area, cancellation);
+        var slippingRead = ProblemRows.SlippingBackAsync(forSlipping, Area, MostSlippingBack, cancellation);
+        await Task.WhenAll(phasesCounted, tasksCounted, slippingRead);
+        var (phases, tasks, slipping) = (await phasesCounted, await tasksCounted, await slippingRead);
 
         var overdue = tasks.Where(t => t.Overdue > 0).ToList();
         var teams = await ReferenceDataLookups.TeamNamesAsync(session, overdue.Select(c => c.TeamId), cancellation);
@@ -56,7 +61,8 @@ public sealed record DashboardScope(string? Area)
                 .ToList(),
             tasks.Sum(t => t.Open),
             overdue.Sum(t => t.Overdue),
-            slipping);
+            slipping.Most,
+            slipping.Total);
     }
 }
 

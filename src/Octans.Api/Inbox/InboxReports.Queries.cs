@@ -46,14 +46,12 @@ public static partial class InboxReports
             new Statement($"select {Columns} from {Table} where {where} order by {ReceivedAt} desc, {Id} limit ? offset ?",
                 [.. values, pageSize, (page - 1) * pageSize]),
             new Statement($"select count(*)::int from {Table} where {where}", values));
-        var withNearby = new List<InboxItem>(items.Count);
-        foreach (var item in items) withNearby.Add(await WithNearbyAsync(session, item, cancellation));
-        return new InboxPage(withNearby, total);
+        return new InboxPage(await WithNearbyAsync(session, items, cancellation), total);
     }
 
     public static async Task<InboxItem?> ReadAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
         await session.ReadFirstAsync($"select {Columns} from {Table} where {Id} = ?", Read, cancellation, id) is { } item
-            ? await WithNearbyAsync(session, item, cancellation)
+            ? (await WithNearbyAsync(session, [item], cancellation))[0]
             : null;
 
     /// <summary>How many reports wait in these areas' inboxes (every area's when null).</summary>
@@ -77,10 +75,16 @@ public static partial class InboxReports
         new InboxLocation(r.GetString(6), r.IsDBNull(7) ? null : r.GetDouble(7), r.IsDBNull(8) ? null : r.GetDouble(8)),
         Enum.Parse<InboxState>(r.GetString(9)), r.IsDBNull(10) ? null : r.GetGuid(10), r.IsDBNull(11) ? null : r.GetString(11), []);
 
-    private static async Task<InboxItem> WithNearbyAsync(IQuerySession session, InboxItem item, CancellationToken cancellation)
+    /// <summary>The reports with the open problems near each that has a place, found in one statement.</summary>
+    private static async Task<IReadOnlyList<InboxItem>> WithNearbyAsync(IQuerySession session, IReadOnlyList<InboxItem> items,
+        CancellationToken cancellation)
     {
-        if (item.Location is not { Latitude: { } latitude, Longitude: { } longitude }) return item;
-        var nearby = await ProblemPlaces.NearbyAsync(session, latitude, longitude, NearbyMetres, NearbyCount, cancellation);
-        return item with { Nearby = [.. nearby.Select(n => new NearbyView(n.ProblemId, n.Reference, n.Title, n.Phase, n.DistanceMetres))] };
+        var placed = items.Where(i => i.Location is { Latitude: not null, Longitude: not null }).ToList();
+        var nearby = await ProblemPlaces.NearbyEachAsync(session, [.. placed.Select(i => (i.Location.Latitude!.Value, i.Location.Longitude!.Value))],
+            NearbyMetres, NearbyCount, cancellation);
+        var near = placed.Select((item, n) => (item.Id, Nearby: nearby[n])).ToDictionary(x => x.Id, x => x.Nearby);
+        return [.. items.Select(item => near.TryGetValue(item.Id, out var found)
+            ? item with { Nearby = [.. found.Select(p => new NearbyView(p.ProblemId, p.Reference, p.Title, p.Phase, p.DistanceMetres))] }
+            : item)];
     }
 }

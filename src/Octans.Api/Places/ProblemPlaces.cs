@@ -16,18 +16,38 @@ public static class ProblemPlaces
     /// <summary>The open problems whose pin is within <paramref name="metres"/> (at most <see cref="MaxMetres"/>) of the point, nearest first.</summary>
     public static async Task<IReadOnlyList<NearbyProblem>> NearbyAsync(IQuerySession session, double latitude, double longitude, int metres,
         int limit, CancellationToken cancellation) =>
-        await session.ReadAsync(
+        (await NearbyEachAsync(session, [(latitude, longitude)], metres, limit, cancellation))[0];
+
+    /// <summary>
+    /// <see cref="NearbyAsync"/> for each point at once, in one statement: the index gives each point's problems nearest first
+    /// (<c>&lt;-&gt;</c>), so each stops at its <paramref name="limit"/> however many problems stand around it.
+    /// </summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<NearbyProblem>>> NearbyEachAsync(IQuerySession session,
+        IReadOnlyList<(double Latitude, double Longitude)> points, int metres, int limit, CancellationToken cancellation)
+    {
+        if (points.Count == 0) return [];
+        var found = await session.ReadAsync(
             $"""
-             with here as (select {ProblemRows.PinFrom} as point)
-             select d.{ProblemRows.Id}, d.{ProblemRows.Reference}, d.{ProblemRows.Title}, d.{ProblemRows.Phase},
-                 round(st_distance(d.{ProblemRows.Pin}, here.point))::int as distance
-             from {ProblemRows.Table} as d, here
-             where d.{ProblemRows.Status} = 'Open' and st_dwithin(d.{ProblemRows.Pin}, here.point, ?)
-             order by st_distance(d.{ProblemRows.Pin}, here.point), d.{ProblemRows.Id}
-             limit ?
+             select here.n, d.{ProblemRows.Id}, d.{ProblemRows.Reference}, d.{ProblemRows.Title}, d.{ProblemRows.Phase}, d.distance
+             from unnest(?::double precision[], ?::double precision[]) with ordinality as here(longitude, latitude, n)
+             cross join lateral (
+                 select p.{ProblemRows.Id}, p.{ProblemRows.Reference}, p.{ProblemRows.Title}, p.{ProblemRows.Phase},
+                     round(st_distance(p.{ProblemRows.Pin}, point))::int as distance
+                 from {ProblemRows.Table} as p,
+                     lateral (select st_setsrid(st_makepoint(here.longitude, here.latitude), 4326)::geography as point) as at
+                 where p.{ProblemRows.Status} = 'Open' and st_dwithin(p.{ProblemRows.Pin}, point, ?)
+                 order by p.{ProblemRows.Pin} <-> point, p.{ProblemRows.Id}
+                 limit ?) as d
+             order by here.n, d.distance, d.{ProblemRows.Id}
              """,
-            r => new NearbyProblem(r.GetGuid(0), r.GetString(1), r.GetString(2), Enum.Parse<Phase>(r.GetString(3)), r.GetInt32(4)),
-            cancellation, longitude, latitude, (double)Math.Clamp(metres, 0, MaxMetres), Math.Max(limit, 0));
+            r => (Point: (int)r.GetInt64(0) - 1,
+                Problem: new NearbyProblem(r.GetGuid(1), r.GetString(2), r.GetString(3), Enum.Parse<Phase>(r.GetString(4)), r.GetInt32(5))),
+            cancellation, points.Select(p => p.Longitude).ToArray(), points.Select(p => p.Latitude).ToArray(),
+            (double)Math.Clamp(metres, 0, MaxMetres), Math.Max(limit, 0));
+        var each = points.Select(_ => new List<NearbyProblem>()).ToList();
+        foreach (var (point, problem) in found) each[point].Add(problem);
+        return each;
+    }
 
     /// <summary>Where a map opens before it has a pin: the middle of the area's pins (every area's when null), else Great Britain's.</summary>
     public static async Task<(double Latitude, double Longitude)> CentreAsync(IQuerySession session, string? area, CancellationToken cancellation) =>

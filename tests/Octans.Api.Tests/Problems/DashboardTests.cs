@@ -66,6 +66,7 @@ public sealed class DashboardTests(AppFixture app)
 
         var dashboard = await app.Get<DashboardView>($"/api/dashboard?area={area.Id}", Councillor);
 
+        dashboard.SlippingBackTotal.ShouldBe(2);
         dashboard.SlippingBack.Select(s => (s.Reference, s.Phase, s.HoldDecay.Reports)).ShouldBe([
             (twice.Reference, Phase.Build, 2),
             (once.Reference, Phase.Hold, 1),

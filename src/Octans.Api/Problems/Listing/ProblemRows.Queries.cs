@@ -67,17 +67,24 @@ public static partial class ProblemRows
             counts.Where(c => c.Status == "Closed").Sum(c => c.Count));
     }
 
-    /// <summary>The problems slipping back (Hold decay), for one area or all of them, the most reports first.</summary>
-    public static async Task<IReadOnlyList<SlippingBack>> SlippingBackAsync(IQuerySession session, string? area, CancellationToken cancellation) =>
-        await session.ReadAsync(
+    /// <summary>
+    /// The problems slipping back (Hold decay), for one area or all of them: the <paramref name="most"/> with the most reports,
+    /// and how many there are in all.
+    /// </summary>
+    public static async Task<(IReadOnlyList<SlippingBack> Most, int Total)> SlippingBackAsync(IQuerySession session, string? area, int most,
+        CancellationToken cancellation)
+    {
+        var rows = await session.ReadAsync(
             $"""
-             select {Id}, {Reference}, {Title}, {Phase}, {Status}, {DecayReports}, {DecaySince}, {DecayStart} from {Table}
+             select {Id}, {Reference}, {Title}, {Phase}, {Status}, {DecayReports}, {DecaySince}, {DecayStart}, count(*) over ()::int from {Table}
              where {DecayReports} > 0 and {Status} = 'Open' and {Phase} in ('Hold', 'Build') and (?::text is null or {Area} = ?)
-             order by {DecayReports} desc, {DecaySince}, {Reference}
+             order by {DecayReports} desc, {DecaySince}, {Reference} limit ?
              """,
-            r => new SlippingBack(r.GetGuid(0), r.GetString(1), r.GetString(2), Enum.Parse<Phase>(r.GetString(3)),
-                Decay(r, phase: 3, status: 4, reports: 5, since: 6, start: 7)!),
-            cancellation, area, area);
+            r => (Row: new SlippingBack(r.GetGuid(0), r.GetString(1), r.GetString(2), Enum.Parse<Phase>(r.GetString(3)),
+                Decay(r, phase: 3, status: 4, reports: 5, since: 6, start: 7)!), Total: r.GetInt32(8)),
+            cancellation, area, area, most);
+        return ([.. rows.Select(r => r.Row)], rows.Count > 0 ? rows[0].Total : 0);
+    }
 
     /// <summary>The references of these problems, for naming them where only their ids are known.</summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> ReferencesAsync(IQuerySession session, Guid[] ids, CancellationToken cancellation) =>
