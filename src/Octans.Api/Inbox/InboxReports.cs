@@ -42,7 +42,8 @@ public static partial class InboxReports
             table.AddColumn(DecidedAt, "timestamp with time zone");
             table.AddColumn(Version, "integer").NotNull();
 
-            table.Index([Area, State, ReceivedAt]);
+            // An area's reports in a state, newest first with the id breaking ties, read in index order for a page.
+            table.Index([Area, State, ReceivedAt, Id]);
             table.Index([Area, Source, SourceReference], where: $"{SourceReference} is not null", unique: true);
             table.Index([Source, DecidedAt], where: $"{DecidedAt} is not null");
             table.Index([ProblemId], where: $"{ProblemId} is not null");
