@@ -48,6 +48,9 @@ public static class DemoLoader
             DemoPhotos.Keep(session, history);
         }
 
+        foreach (var (id, events) in DemoInbox.Build(histories, now))
+            session.Events.StartStream<InboxReport>(id, [.. events]);
+
         // The demo numbers its problems HT-0001 to HT-n, so the next one reported in High Town continues from n.
         ProblemReferences.ContinueAfter(session, Area.HighTown.Id, histories.Count);
 

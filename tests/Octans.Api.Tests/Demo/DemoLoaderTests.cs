@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 using Octans.Api.Demo;
+using Octans.Api.Inbox;
 using Octans.Api.Photos;
 using Octans.Api.Problems.GettingDetails;
 using Octans.Api.Problems;
@@ -53,6 +54,13 @@ public sealed class DemoLoaderTests
                     (await PhotoStorage.CopyAsync(session, photo.PhotoId, PhotoSize.Thumb, CancellationToken.None)).ShouldNotBeNull();
             }
             demo.SelectMany(h => h.Events).OfType<PhotoAdded>().Select(p => p.When).Distinct().Count().ShouldBe(2, "before and after photos");
+
+            // Reports wait in the inbox, some of them by problems in Hold or Build, with the personal data they came with taken out.
+            var inbox = await InboxReports.PageAsync(session, Area.HighTown.Name, InboxState.New, 1, 50, CancellationToken.None);
+            inbox.Total.ShouldBeGreaterThanOrEqualTo(4);
+            inbox.Items.Count(i => i.Nearby.Any(n => n.Phase is Phase.Hold or Phase.Build)).ShouldBeGreaterThanOrEqualTo(2);
+            inbox.Items.ShouldAllBe(i => PersonalData.Find(i.Description) == null);
+            inbox.Items.ShouldContain(i => i.Description.Contains("[phone number removed]"));
         }
 
         await using (var session = store.LightweightSession())
@@ -73,6 +81,7 @@ public sealed class DemoLoaderTests
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         options.ConfigureReferenceData();
         options.ConfigureProblems();
+        InboxReports.Declare(options);
     });
 
     private static async Task<long> EventCount(string connectionString)
