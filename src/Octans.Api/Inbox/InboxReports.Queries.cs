@@ -43,7 +43,7 @@ public static partial class InboxReports
             await r.NextResultAsync(cancellation);
             if (await r.ReadAsync(cancellation)) total = r.GetInt32(0);
         }, cancellation,
-            new Statement($"select {Columns} from {Table} where {where} order by {ReceivedAt} desc, {Id} limit ? offset ?",
+            new Statement($"select {Columns} from {Table} where {where} order by {ReceivedAt} desc, {Id} desc limit ? offset ?",
                 [.. values, pageSize, (page - 1) * pageSize]),
             new Statement($"select count(*)::int from {Table} where {where}", values));
         return new InboxPage(await WithNearbyAsync(session, items, cancellation), total);

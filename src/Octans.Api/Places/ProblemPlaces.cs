@@ -20,7 +20,9 @@ public static class ProblemPlaces
 
     /// <summary>
     /// <see cref="NearbyAsync"/> for each point at once, in one statement: the index gives each point's problems nearest first
-    /// (<c>&lt;-&gt;</c>), so each stops at its <paramref name="limit"/> however many problems stand around it.
+    /// (<c>&lt;-&gt;</c>), so each stops at its <paramref name="limit"/> however many problems stand around it. The nearest-first
+    /// order has no second key: with one (even the id) PostgreSQL reads every pin within the radius and sorts them instead,
+    /// 50 times the work among a few hundred pins; ties are ordered by id afterwards.
     /// </summary>
     public static async Task<IReadOnlyList<IReadOnlyList<NearbyProblem>>> NearbyEachAsync(IQuerySession session,
         IReadOnlyList<(double Latitude, double Longitude)> points, int metres, int limit, CancellationToken cancellation)
@@ -36,7 +38,7 @@ public static class ProblemPlaces
                  from {ProblemRows.Table} as p,
                      lateral (select st_setsrid(st_makepoint(here.longitude, here.latitude), 4326)::geography as point) as at
                  where p.{ProblemRows.Status} = 'Open' and st_dwithin(p.{ProblemRows.Pin}, point, ?)
-                 order by p.{ProblemRows.Pin} <-> point, p.{ProblemRows.Id}
+                 order by p.{ProblemRows.Pin} <-> point
                  limit ?) as d
              order by here.n, d.distance, d.{ProblemRows.Id}
              """,
