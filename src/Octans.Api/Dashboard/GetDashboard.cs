@@ -15,11 +15,12 @@ public sealed record OverdueForTeam(Guid TeamId, string TeamName, int Count);
 /// The partnership at a glance. <see cref="OverdueByTeam"/> lists the teams with at least one overdue action, most
 /// first; an action is overdue when it is open and was due before today in London. <see cref="SlippingBack"/> lists the
 /// problems in Hold or Build drawing reports since their last review (Hold decay), the most reports first, up to
-/// <see cref="DashboardScope.MostSlippingBack"/> of <see cref="SlippingBackTotal"/>.
+/// <see cref="DashboardScope.MostSlippingBack"/> of <see cref="SlippingBackTotal"/>. <see cref="Breakdown"/> counts the problems
+/// by category, ward and the month they were reported.
 /// </summary>
 public sealed record DashboardView(
     ProblemsByPhase ByPhase, IReadOnlyList<OverdueForTeam> OverdueByTeam, int OpenActions, int OverdueActions,
-    IReadOnlyList<SlippingBack> SlippingBack, int SlippingBackTotal);
+    IReadOnlyList<SlippingBack> SlippingBack, int SlippingBackTotal, ProblemBreakdown Breakdown);
 
 /// <summary>The area the dashboard counts, by name; null for every area.</summary>
 public sealed record DashboardScope(string? Area)
@@ -36,19 +37,21 @@ public sealed record DashboardScope(string? Area)
     }
 
     /// <summary>
-    /// Counts of problems by phase and of open and overdue actions, and the problems slipping back. Neither count reads a
-    /// whole row: the phases come from an index of status and phase, the tasks from the index of open tasks by team, the
-    /// problems slipping back from a partial index. Across every area each visits tens of thousands of index entries, so
-    /// the three run side by side, each on a session (and connection) of its own.
+    /// Counts of problems by phase and of open and overdue actions, the problems slipping back, and the breakdown. The first
+    /// three read no whole row: the phases come from an index of status and phase, the tasks from the index of open tasks by
+    /// team, the problems slipping back from a partial index; the breakdown reads the problems' rows once. Across every area
+    /// each visits tens of thousands of entries, so the four run side by side, each on a session (and connection) of its own.
     /// </summary>
     public async Task<DashboardView> ReadAsync(IQuerySession session, IDocumentStore store, DateOnly today, CancellationToken cancellation)
     {
         await using var forTasks = store.QuerySession();
         await using var forSlipping = store.QuerySession();
+        await using var forBreakdown = store.QuerySession();
         var phasesCounted = ProblemRows.CountByPhaseAsync(session, Area, cancellation);
         var tasksCounted = TeamTasks.OpenByTeamAsync(forTasks, Area, today, cancellation);
         var slippingRead = ProblemRows.SlippingBackAsync(forSlipping, Area, MostSlippingBack, cancellation);
-        await Task.WhenAll(phasesCounted, tasksCounted, slippingRead);
+        var breakdownCounted = ProblemRows.BreakdownAsync(forBreakdown, Area, today, cancellation);
+        await Task.WhenAll(phasesCounted, tasksCounted, slippingRead, breakdownCounted);
         var (phases, tasks, slipping) = (await phasesCounted, await tasksCounted, await slippingRead);
 
         var overdue = tasks.Where(t => t.Overdue > 0).ToList();
@@ -62,7 +65,8 @@ public sealed record DashboardScope(string? Area)
             tasks.Sum(t => t.Open),
             overdue.Sum(t => t.Overdue),
             slipping.Most,
-            slipping.Total);
+            slipping.Total,
+            await breakdownCounted);
     }
 }
 

@@ -9,6 +9,7 @@ public static class OctansReports
     {
         services.AddSingleton<PackArchive>();
         services.AddTransient<MonthlyPackJob>();
+        services.AddTransient<PathwaysPackJob>();
         return services;
     }
 }

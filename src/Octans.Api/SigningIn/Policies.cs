@@ -10,6 +10,8 @@ public static class Policies
     public const string CoordinatorOrAdmin = nameof(CoordinatorOrAdmin);
     public const string Admin = nameof(Admin);
     public const string SignedIn = nameof(SignedIn);
+    /// <summary>Who may take the problems away as a file: coordinators, councillors and administrators.</summary>
+    public const string MayExport = nameof(MayExport);
 
     public static void AddOctansPolicies(this AuthorizationOptions options)
     {
@@ -17,6 +19,7 @@ public static class Policies
         options.AddPolicy(CoordinatorOrTeamMember, policy => policy.RequireRole(nameof(Role.Coordinator), nameof(Role.TeamMember)));
         options.AddPolicy(CoordinatorOrAdmin, policy => policy.RequireRole(nameof(Role.Coordinator), nameof(Role.Admin)));
         options.AddPolicy(Admin, policy => policy.RequireRole(nameof(Role.Admin)));
+        options.AddPolicy(MayExport, policy => policy.RequireRole(nameof(Role.Coordinator), nameof(Role.Councillor), nameof(Role.Admin)));
         options.AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser());
         options.DefaultPolicy = options.GetPolicy(SignedIn)!;
     }

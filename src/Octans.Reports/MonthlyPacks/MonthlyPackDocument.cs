@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Octans.Domain;
 using Octans.Reports.Layout;
+using static Octans.Reports.PackWords;
 
 namespace Octans.Reports.MonthlyPacks;
 
@@ -14,9 +15,6 @@ public sealed record RenderedPack(byte[] Pdf, int Pages, string Sha256);
 /// </summary>
 public static class MonthlyPackDocument
 {
-    /// <summary>Long free text is shortened in table cells, whose rows must fit on one page; paragraphs keep it whole.</summary>
-    const int CellTextLimit = 600;
-
     static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
 
     public static RenderedPack Render(MonthlyPackModel model)
@@ -116,7 +114,7 @@ public static class MonthlyPackDocument
             .Item("Actions overdue at month end", Count(s.ActionsOverdue)));
     }
 
-    static string SummarySentence(MonthlyPackModel model)
+    public static string SummarySentence(MonthlyPackModel model)
     {
         var s = model.Summary;
         if (!model.HadActivity)
@@ -262,7 +260,7 @@ public static class MonthlyPackDocument
                 .Text(recurrence.Description.TrimEnd('.') + (recurrence.Source is { } source ? $" (reported by: {source})." : ".")));
     }
 
-    static string Standing(ProblemMonth problem, PackMonth month)
+    public static string Standing(ProblemMonth problem, PackMonth month)
     {
         var facts = $"{problem.Category}, {problem.Risk.ToString().ToLowerInvariant()} risk. ";
         if (problem.Status == ProblemStatus.Closed)
@@ -273,7 +271,7 @@ public static class MonthlyPackDocument
                (problem.Rag is { } rag ? $"confidence {rag} at the latest review." : "not reviewed yet.");
     }
 
-    static string PhaseStepText(PhaseStep step) => $"{step.Phase} from {Date(step.EnteredOn)} " + step.Move switch
+    public static string PhaseStepText(PhaseStep step) => $"{step.Phase} from {Date(step.EnteredOn)} " + step.Move switch
     {
         PhaseMove.Reported => "(reported)",
         PhaseMove.Advanced => "(moved forward)",
@@ -281,7 +279,7 @@ public static class MonthlyPackDocument
         _ => $"(moved back: {step.Reason?.TrimEnd('.')})",
     };
 
-    static string CriterionText(CriterionState criterion) =>
+    public static string CriterionText(CriterionState criterion) =>
         $"{criterion.Text.TrimEnd('.')} ({criterion.Phase}): " +
         (criterion.Met ? $"met on {Date(criterion.MetOn!.Value)}{(criterion.Evidence is { } evidence ? $" (evidence: {evidence.TrimEnd('.')})" : "")}." : "not yet met.");
 
@@ -375,34 +373,10 @@ public static class MonthlyPackDocument
         $"{Count(counts.Clear)} in Clear, {Count(counts.Hold)} in Hold and {Count(counts.Build)} in Build";
 
     /// <summary>"00:00 on 1 November 2026 (GMT)": midnight at the end of the month, in the clock time of that night.</summary>
-    static string CutoffText(MonthlyPackModel model)
+    public static string CutoffText(MonthlyPackModel model)
     {
         var local = TimeZoneInfo.ConvertTime(model.Cutoff, London.TimeZone);
         var zone = local.Offset == TimeSpan.Zero ? "GMT" : "BST";
         return string.Create(Numbers, $"00:00 on {local:d MMMM yyyy} ({zone})");
-    }
-
-    static string Date(DateOnly day) => day.ToString("d MMM yyyy", Numbers);
-
-    static string Count(int count) => count.ToString("#,0", Numbers);
-
-    static string Change(int before, int after) => (after - before) switch
-    {
-        0 => "No change",
-        > 0 and var up => "+" + Count(up),
-        var down => "−" + Count(-down),
-    };
-
-    static string Plural(int count, string one, string many) => count == 0 ? $"no {many}" : $"{Count(count)} {(count == 1 ? one : many)}";
-
-    static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    static string Clip(string text)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.Length <= CellTextLimit)
-            return trimmed;
-        var cut = trimmed.LastIndexOf(' ', CellTextLimit);
-        return trimmed[..(cut > CellTextLimit / 2 ? cut : CellTextLimit)].TrimEnd() + "… (shortened; the full text is in Octans)";
     }
 }

@@ -28,7 +28,7 @@ public static class GivenProblems
 
     public static async Task<GivenProblem> GivenProblem(this AppFixture app, string title, Area? area = null,
         string category = "Street lighting", Risk risk = Risk.Medium, string? statement = null, string? location = null,
-        DateTimeOffset? at = null, (double Latitude, double Longitude)? pin = null)
+        DateTimeOffset? at = null, (double Latitude, double Longitude)? pin = null, string? ward = null)
     {
         area ??= Area.HighTown;
         var id = Guid.CreateVersion7();
@@ -36,7 +36,7 @@ public static class GivenProblems
         var reference = await ProblemReferences.NextAsync(session, area.Id, CancellationToken.None);
         var history = ProblemHistory.Report(
             new ReportProblem(id, reference, title, statement ?? $"{title}: reported by residents at the ward surgery.", category, area.Name, risk,
-                new Location(location ?? "Wenlock Street, High Town", pin?.Latitude, pin?.Longitude, null, null, null)),
+                new Location(location ?? "Wenlock Street, High Town", pin?.Latitude, pin?.Longitude, null, null, ward)),
             Coordinator, at ?? app.Clock.GetUtcNow());
         session.Events.StartStream<Problem>(id, [.. history.Events]);
         await session.SaveChangesAsync();

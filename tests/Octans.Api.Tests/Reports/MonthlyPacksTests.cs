@@ -38,7 +38,7 @@ public sealed class MonthlyPacksTests(AppFixture app)
         listed.Cutoff.Offset.ShouldBe(TimeSpan.Zero);
         listed.GeneratedAt.ShouldBe(app.Clock.GetUtcNow(), TimeSpan.FromMinutes(5));
 
-        var download = await Download(listed.Id, Councillor);
+        var download = await app.Download(listed.Id, Councillor);
         download.ContentType.ShouldBe("application/pdf");
         download.Disposition.ShouldBe($"attachment; filename=\"octans-pack-town-{area.Name.Split(' ')[^1]}-2026-10.pdf\"");
         download.Pdf.Length.ShouldBe(listed.Bytes);
@@ -55,7 +55,7 @@ public sealed class MonthlyPacksTests(AppFixture app)
     {
         var status = await app.WaitForJob(await app.RequestPack("High Town", "2026-10", ProblemsApi.Admin));
 
-        var download = await Download(status.ReportId!.Value, Coordinator);
+        var download = await app.Download(status.ReportId!.Value, Coordinator);
 
         download.Disposition.ShouldBe("attachment; filename=\"octans-high-town-2026-10.pdf\"");
         PdfText(download.Pdf).ShouldContain("Operation Octans — High Town progress pack");
@@ -79,7 +79,7 @@ public sealed class MonthlyPacksTests(AppFixture app)
     {
         var (area, lights, _) = await app.CreateAreaAsync();
         var first = await app.WaitForJob(await app.RequestPack(area.Name, "2026-10"));
-        var original = await Download(first.ReportId!.Value, Councillor);
+        var original = await app.Download(first.ReportId!.Value, Councillor);
 
         await app.AppendAsync(lights.Id, new NoteAdded(lights.Id, "Missed from the log: the lanterns were ordered.", ProblemScript.Coordinator, October(14)));
         var second = await app.WaitForJob(await app.RequestPack(area.Name, "2026-10"));
@@ -88,8 +88,8 @@ public sealed class MonthlyPacksTests(AppFixture app)
         var packs = await app.ListPacks(area.Name);
         packs.Select(p => (p.Id, p.Revision)).ShouldBe([(second.ReportId!.Value, 2), (first.ReportId.Value, 1)]);
         packs[0].Sha256.ShouldNotBe(packs[1].Sha256);
-        (await Download(first.ReportId.Value, Councillor)).Pdf.ShouldBe(original.Pdf);
-        var corrected = await Download(second.ReportId.Value, Councillor);
+        (await app.Download(first.ReportId.Value, Councillor)).Pdf.ShouldBe(original.Pdf);
+        var corrected = await app.Download(second.ReportId.Value, Councillor);
         corrected.Disposition.ShouldEndWith("-2026-10-revision-2.pdf\"");
         PdfText(corrected.Pdf).ShouldContain("Missed from the log: the lanterns were ordered.");
     }
@@ -159,7 +159,7 @@ public sealed class MonthlyPacksTests(AppFixture app)
         foreach (var email in new[] { Coordinator, Lighting, Councillor, ProblemsApi.Admin })
         {
             (await app.ListPacks(area.Name, email)).ShouldHaveSingleItem();
-            (await Download(status.ReportId!.Value, email)).Pdf.ShouldNotBeEmpty();
+            (await app.Download(status.ReportId!.Value, email)).Pdf.ShouldNotBeEmpty();
         }
         await app.Host.Scenario(s =>
         {
@@ -239,19 +239,5 @@ public sealed class MonthlyPacksTests(AppFixture app)
         job.Job.Type.ShouldBe(typeof(MonthlyPackJob));
         job.Job.Method.Name.ShouldBe(nameof(MonthlyPackJob.RenderLastMonthAsync));
         job.Job.Args[0].ShouldBe("High Town");
-    }
-
-    private async Task<(byte[] Pdf, string? ContentType, string Disposition)> Download(Guid id, string email)
-    {
-        var token = await app.TokenFor(email);
-        var result = await app.Host.Scenario(s =>
-        {
-            s.Get.Url($"/api/reports/{id}/pdf");
-            s.WithBearerToken(token);
-            s.StatusCodeShouldBeOk();
-        });
-        var body = new MemoryStream();
-        await result.Context.Response.Body.CopyToAsync(body);
-        return (body.ToArray(), result.Context.Response.ContentType, result.Context.Response.Headers.ContentDisposition.ToString());
     }
 }

@@ -112,6 +112,20 @@ public static class PacksApi
         }
     }
 
+    public static async Task<(byte[] Pdf, string? ContentType, string Disposition)> Download(this AppFixture app, Guid id, string email)
+    {
+        var token = await app.TokenFor(email);
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/reports/{id}/pdf");
+            s.WithBearerToken(token);
+            s.StatusCodeShouldBeOk();
+        });
+        var body = new MemoryStream();
+        await result.Context.Response.Body.CopyToAsync(body);
+        return (body.ToArray(), result.Context.Response.ContentType, result.Context.Response.Headers.ContentDisposition.ToString());
+    }
+
     public static async Task<T> Get<T>(this AppFixture app, string url, string email = Coordinator)
     {
         var token = await app.TokenFor(email);

@@ -39,6 +39,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         GET  /api/dashboard                                          401       ok          ok         ok        ok         ok
         GET  /api/problems                                           401       ok          ok         ok        ok         ok
         GET  /api/map                                                401       ok          ok         ok        ok         ok
+        GET  /api/problems.csv                                       401       ok          403        403       ok         ok
         POST /api/problems                                           401       ok          403        403       403        403
         GET  /api/problems/{id}                                      401       ok          ok         ok        ok         ok
         GET  /api/problems/{id}/timeline                             401       ok          ok         ok        ok         ok
@@ -63,6 +64,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/problems/{id}/close                                401       ok          403        403       403        403
         POST /api/problems/{id}/reopen                               401       ok          403        403       403        403
         POST /api/reports/monthly                                    401       ok          403        403       403        ok
+        POST /api/reports/pathways                                   401       ok          403        403       403        ok
         GET  /api/reports/jobs/{jobId}                               401       ok          403        403       403        ok
         GET  /api/reports                                            401       ok          ok         ok        ok         ok
         GET  /api/reports/{id}/pdf                                   401       ok          ok         ok        ok         ok
@@ -102,6 +104,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /dashboard                                              401       ok          ok         ok        ok         ok
         PAGE /problems                                               401       ok          ok         ok        ok         ok
         PAGE /problems/{id:guid}                                     401       ok          ok         ok        ok         ok
+        PAGE /problems.csv                                           401       ok          403        403       ok         ok
         PAGE /problems/{id:guid}/{change}                            401       ok          403        403       403        403
         PAGE /problems/{id:guid}/actions/{actionId:guid}/{change}    401       ok          ok         403       403        403
         PAGE /problems/{id:guid}/criteria/{criterionId:guid}/{change} 401      ok          403        403       403        403
@@ -113,6 +116,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /photos/{id:guid}                                       401       ok          ok         ok        ok         ok
         PAGE /tasks                                                  401       403         ok         ok        403        403
         PAGE /packs/{id:guid}                                        401       ok          ok         ok        ok         ok
+        PAGE /packs/{id:guid}/read                                   401       ok          ok         ok        ok         ok
         PAGE /packs/jobs/{jobId}                                     401       ok          403        403       403        ok
         PAGE /admin                                                  401       403         403        403       403        ok
         PAGE /admin/users                                            401       403         403        403       403        ok

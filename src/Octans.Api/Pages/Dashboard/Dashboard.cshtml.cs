@@ -20,6 +20,7 @@ public sealed class DashboardModel(IQuerySession session, IDocumentStore store, 
     public DashboardView View { get; private set; } = null!;
     public string AreaName { get; private set; } = "";
     public IReadOnlyList<StoredPack> Packs { get; private set; } = [];
+    public IReadOnlyList<StoredPack> PathwaysPacks { get; private set; } = [];
     public IReadOnlyList<(string, string)> Months { get; private set; } = [];
     public IReadOnlyList<(string, string)> Areas { get; private set; } = [];
     public bool MayGeneratePacks => User.Is(Role.Coordinator) || User.Is(Role.Admin);
@@ -32,7 +33,8 @@ public sealed class DashboardModel(IQuerySession session, IDocumentStore store, 
         Areas = [.. areas.Select(a => (a.Name, a.Name))];
         Area ??= areas.FirstOrDefault()?.Name;
         View = await new DashboardScope(null).ReadAsync(session, store, Octans.Domain.London.Today(clock.GetUtcNow()), cancellation);
-        Packs = await archive.ListAsync(null, cancellation);
+        Packs = await archive.ListAsync(null, cancellation, PackKind.Monthly);
+        PathwaysPacks = await archive.ListAsync(null, cancellation, PackKind.Pathways);
         var lastEnded = PackMonth.Of(clock.GetUtcNow()).AddMonths(-1);
         Months = [.. Enumerable.Range(0, 12).Select(back => lastEnded.AddMonths(-back)).Select(m => (m.ToString(), m.Name))];
         Month ??= lastEnded.ToString();

@@ -62,6 +62,11 @@ public sealed class BoardModel(IQuerySession session, TimeProvider clock) : Page
         else Results = await ProblemRows.PageAsync(session, filter, cancellation);
     }
 
+    public bool MayExport => User.Is(Role.Coordinator) || User.Is(Role.Councillor) || User.Is(Role.Admin);
+
+    /// <summary>The CSV of every problem the board's filters match.</summary>
+    public string Download => "/problems.csv" + With("view", null)["/problems".Length..];
+
     /// <summary>The board's address with one filter changed, keeping the others.</summary>
     public string With(string name, string? value)
     {

@@ -5,7 +5,11 @@ using Weasel.Postgresql.Tables;
 
 namespace Octans.Api.Reports.Archive;
 
-/// <summary>The table of kept packs, beside the event store so that one backup holds everything, and its columns.</summary>
+/// <summary>
+/// The table of kept packs of every kind (its name is from when there was only the monthly one), beside the event store so
+/// that one backup holds everything, and its columns. <see cref="Column.Month"/> holds the pack's period: a month such as
+/// 2026-10 for a monthly pack, a quarter such as 2026-Q4 for a Pathways pack, so two kinds never share a period.
+/// </summary>
 public static class MonthlyPackStorage
 {
     public const string Name = "monthly_packs";
@@ -15,6 +19,7 @@ public static class MonthlyPackStorage
     public static class Column
     {
         public const string Id = "id";
+        public const string Kind = "kind";
         public const string Area = "area";
         public const string Month = "month";
         public const string Revision = "revision";
@@ -32,6 +37,7 @@ public static class MonthlyPackStorage
         var table = new Table(new PostgresqlObjectName(DatabaseSettings.MartenSchema, Name, SchemaUtils.IdentifierUsage.General));
         table.AddColumn(Column.Id, "uuid").AsPrimaryKey();
         table.AddColumn(Column.Area, "text").NotNull();
+        table.AddColumn(Column.Kind, "text").NotNull().DefaultValueByString(nameof(PackKind.Monthly));
         table.AddColumn(Column.Month, "text").NotNull();
         table.AddColumn(Column.Revision, "integer").NotNull();
         table.AddColumn(Column.Cutoff, "timestamp with time zone").NotNull();

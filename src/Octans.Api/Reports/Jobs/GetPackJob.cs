@@ -38,7 +38,7 @@ public static class PackJobs
             return null;
         using var connection = storage.GetConnection();
         var job = connection.GetJobData(jobId);
-        if (job?.Job?.Type != typeof(MonthlyPackJob))
+        if (job?.Job?.Type != typeof(MonthlyPackJob) && job?.Job?.Type != typeof(PathwaysPackJob))
             return null;
 
         // The reason an attempt failed is an exception's text, which is for the log Hangfire writes, not for the caller.

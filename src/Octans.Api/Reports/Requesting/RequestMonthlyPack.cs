@@ -24,11 +24,7 @@ public static class MonthlyPackRequests
         TimeProvider clock, CancellationToken cancellation)
     {
         var errors = new Dictionary<string, string[]>();
-        var area = await ReferenceDataLookups.FindAreaAsync(session, request.Area, cancellation);
-        if (string.IsNullOrWhiteSpace(request.Area))
-            errors["area"] = ["Choose the area of the pack, such as High Town."];
-        else if (area is null)
-            errors["area"] = [$"There is no area called '{request.Area.Trim()}'. Choose one of the areas Octans knows, such as High Town."];
+        var area = await CheckAreaAsync(request.Area, session, errors, cancellation);
 
         if (string.IsNullOrWhiteSpace(request.Month))
             errors["month"] = ["Enter the month of the pack as year and month, e.g. 2026-10."];
@@ -40,6 +36,17 @@ public static class MonthlyPackRequests
             errors["month"] = [$"{month.Name} has not ended yet; its pack can be produced from {month.DayAfter:d MMMM yyyy}."];
 
         return (area, errors);
+    }
+
+    /// <summary>The area of a pack of any kind, by name or code; a mistake is added to <paramref name="errors"/> under "area".</summary>
+    public static async Task<Area?> CheckAreaAsync(string? asked, IQuerySession session, Dictionary<string, string[]> errors, CancellationToken cancellation)
+    {
+        var area = await ReferenceDataLookups.FindAreaAsync(session, asked, cancellation);
+        if (string.IsNullOrWhiteSpace(asked))
+            errors["area"] = ["Choose the area of the pack, such as High Town."];
+        else if (area is null)
+            errors["area"] = [$"There is no area called '{asked.Trim()}'. Choose one of the areas Octans knows, such as High Town."];
+        return area;
     }
 
     /// <summary>Queues the pack's job and gives its id.</summary>

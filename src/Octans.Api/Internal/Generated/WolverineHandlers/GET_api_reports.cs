@@ -34,9 +34,10 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Octans.Api.Reports.Listing.ListPacksEndpoint").SetTag("http.route", "/api/reports").SetTag("http.request.method", "GET");
             var area = httpContext.Request.Query["area"];
+            var kind = httpContext.Request.Query["kind"];
             
             // The actual HTTP request handler execution
-            var result = await Octans.Api.Reports.Listing.ListPacksEndpoint.Get(area, ((Marten.IQuerySession)documentSession), _packArchive, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Octans.Api.Reports.Listing.ListPacksEndpoint.Get(area, kind, ((Marten.IQuerySession)documentSession), _packArchive, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -1,0 +1,28 @@
+using Marten;
+using Npgsql;
+using Octans.Api.Setup;
+
+namespace Octans.Api.Problems.Listing;
+
+public static partial class ProblemRows
+{
+    /// <summary>
+    /// Every problem the export's filters match, in the list's order, each handed to <paramref name="row"/> as the reader
+    /// meets it: the rows are never gathered, so the export costs the same memory however many it has.
+    /// </summary>
+    public static Task ExportAsync(IQuerySession session, ProblemExport export, Func<NpgsqlDataReader, Task> row, CancellationToken cancellation)
+    {
+        var (condition, values) = export.Filter.Condition();
+        var columns = export.Columns;
+        var (order, orderValues) = export.Filter.Near is { } near
+            ? ($"st_distance(d.{Pin}, {PinFrom}), d.{Id}", new object[] { near.Longitude, near.Latitude })
+            : ($"d.{UpdatedAt} desc, d.{Id} desc", []);
+        var statement = new Statement(
+            $"select {string.Join(", ", columns.Select(c => c.Sql))} from {Table} as d where {condition} order by {order}",
+            [.. columns.Where(c => c.NeedsToday).Select(_ => (object)export.Filter.Today), .. values, .. orderValues]);
+        return session.ReadAsync(async reader =>
+        {
+            while (await reader.ReadAsync(cancellation)) await row(reader);
+        }, cancellation, statement);
+    }
+}
