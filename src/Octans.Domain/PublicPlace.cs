@@ -12,9 +12,10 @@ public static partial class PublicPlace
 
     public static string Of(Location location)
     {
-        var first = location.Description.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        var street = HouseNumber().Replace(first, "").Trim();
-        if (street.Length == 0) street = location.Ward?.Trim() is { Length: > 0 } ward ? ward : "the area";
+        // The first part that is more than a flat or house number: "Flat 3, 40 North Street" is on North Street.
+        var street = location.Description.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => HouseNumber().Replace(part, "").Trim()).FirstOrDefault(part => part.Length > 0)
+            ?? (location.Ward?.Trim() is { Length: > 0 } ward ? ward : "the area");
         if (street.Length <= MaxLength) return street;
         var cut = street[..MaxLength];
         return (cut.LastIndexOf(' ') is > 20 and var space ? cut[..space] : cut[..(MaxLength - 1)]).TrimEnd() + "…";
