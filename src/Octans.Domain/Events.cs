@@ -125,6 +125,18 @@ public sealed record PhotoAdded(
     DateTimeOffset IProblemEvent.At => AddedAt;
 }
 
+/// <summary>The problem was marked sensitive (never published anywhere), or no longer.</summary>
+public sealed record SensitivityChanged(Guid ProblemId, bool Sensitive, Actor By, DateTimeOffset ChangedAt) : IProblemEvent
+{
+    DateTimeOffset IProblemEvent.At => ChangedAt;
+}
+
+/// <summary>An update for residents, published on the area's community page, feed and month's text unless the problem is sensitive.</summary>
+public sealed record PublicUpdateWritten(Guid ProblemId, string Text, Actor By, DateTimeOffset WrittenAt) : IProblemEvent
+{
+    DateTimeOffset IProblemEvent.At => WrittenAt;
+}
+
 public static class ProblemEvents
 {
     public static IReadOnlyList<Type> All { get; } =
@@ -147,5 +159,7 @@ public static class ProblemEvents
         typeof(ProblemClosed),
         typeof(ProblemReopened),
         typeof(PhotoAdded),
+        typeof(SensitivityChanged),
+        typeof(PublicUpdateWritten),
     ];
 }

@@ -22,6 +22,9 @@ public sealed class Problem
     public Phase Phase { get; set; }
     public ProblemStatus Status { get; set; }
 
+    /// <summary>Marked sensitive itself; its category may also be, which only the reference data knows.</summary>
+    public bool Sensitive { get; set; }
+
     public List<ProblemAction> Actions { get; set; } = [];
     public List<ExitCriterion> ExitCriteria { get; set; } = [];
 
@@ -81,7 +84,8 @@ public sealed class Problem
             case ProblemReopened: Status = ProblemStatus.Open; break;
             case PhotoAdded { ActionId: { } action }: ActionFor(action).Photos++; break;
             case PhotoAdded { CriterionId: { } criterion }: (FindExitCriterion(criterion) ?? throw Unknown("exit criterion", criterion)).Photos++; break;
-            case NoteAdded or ReviewRecorded or RecurrenceLogged: break;
+            case SensitivityChanged x: Sensitive = x.Sensitive; break;
+            case NoteAdded or ReviewRecorded or RecurrenceLogged or PublicUpdateWritten: break;
             default: throw new ArgumentException($"{e.GetType().Name} cannot be played onto a reported problem.", nameof(e));
         }
     }

@@ -74,6 +74,24 @@ public sealed class AccessibilityTests(BrowserFixture octans)
         });
     }
 
+    [Fact]
+    public async Task The_community_page_read_without_signing_in_on_a_phone_has_no_serious_or_critical_accessibility_problems()
+    {
+        var context = await octans.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = octans.Address.ToString(), ViewportSize = new ViewportSize { Width = 375, Height = 667 },
+        });
+        var page = await context.NewPageAsync();
+        await BrowserFixture.Journey(page, "axe-community", async () =>
+        {
+            await page.GotoAsync("/community/HT");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You said, we did" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("main li").First).ToBeVisibleAsync();
+            (await page.ContentAsync()).ShouldNotContain("Midland Road arches");
+            await AssertAccessible(page);
+        });
+    }
+
     private static async Task AssertAccessible(IPage page)
     {
         var result = await page.RunAxe(WcagAa);

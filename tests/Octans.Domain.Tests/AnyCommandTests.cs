@@ -26,6 +26,8 @@ public class AnyCommandTests
         { new CloseProblem(Outcome.Resolved, "Gated."), typeof(ProblemClosed) },
         { new AddActionPhoto(Action, Id(5), BeforeOrAfter.Before), typeof(PhotoAdded) },
         { new AddExitCriterionPhoto(Criterion, Id(6), BeforeOrAfter.After), typeof(PhotoAdded) },
+        { new ChangeSensitivity(true), typeof(SensitivityChanged) },
+        { new WritePublicUpdate("The alley was cleared."), typeof(PublicUpdateWritten) },
     };
 
     [Theory]

@@ -33,6 +33,8 @@ public class SerializationTests
         Closed with { Outcome = Outcome.Duplicate, DuplicateOf = OtherProblemId },
         new ProblemReopened(ProblemId, "Not a duplicate.", Coordinator, Now),
         new PhotoAdded(ProblemId, Id(5), Id(1), null, BeforeOrAfter.After, LightingOfficer, Now),
+        new SensitivityChanged(ProblemId, true, Coordinator, Now),
+        new PublicUpdateWritten(ProblemId, "The alley was cleared.", Coordinator, Now),
     ];
 
     [Fact]

@@ -25,6 +25,8 @@ namespace Octans.Api.Demo;
 [JsonDerivedType(typeof(CloseProblemStep), "closeProblem")]
 [JsonDerivedType(typeof(ReopenProblemStep), "reopenProblem")]
 [JsonDerivedType(typeof(AddPhotoStep), "addPhoto")]
+[JsonDerivedType(typeof(WritePublicUpdateStep), "writePublicUpdate")]
+[JsonDerivedType(typeof(MarkSensitiveStep), "markSensitive")]
 internal abstract record DemoStep
 {
     /// <summary>The day of this step and of the ones after it; without it, the day of the step before.</summary>
@@ -153,4 +155,14 @@ internal sealed record AddPhotoStep(BeforeOrAfter When, string? Action = null, s
 
     /// <summary>Taken on site by the action's team, where the demo has a member of it.</summary>
     public override Actor DefaultBy(StoryTeller story) => Action is { } action ? story.MemberOf(action) : StoryTeller.Coordinator;
+}
+
+internal sealed record WritePublicUpdateStep(string Text) : DemoStep
+{
+    public override IProblemCommand Command(StoryTeller story) => new WritePublicUpdate(Text);
+}
+
+internal sealed record MarkSensitiveStep : DemoStep
+{
+    public override IProblemCommand Command(StoryTeller story) => new ChangeSensitivity(true);
 }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Marten;
+using Octans.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Problems.Listing;
 using Octans.Api.Setup;
@@ -40,10 +42,14 @@ public static class OverviewMapEndpoint
         return (filter, filter is null ? Answers.Invalid(errors) : WolverineContinue.NoProblems);
     }
 
-    /// <summary>The problems with a pin, in an area, a phase (or Closed) and a category when given, as a GeoJSON FeatureCollection.</summary>
+    /// <summary>
+    /// The problems with a pin, in an area, a phase (or Closed) and a category when given, as a GeoJSON FeatureCollection;
+    /// sensitive problems only for those who may see them.
+    /// </summary>
     [WolverineGet("/api/map", Name = "OverviewMap")]
     [Tags("Places")]
     [ProducesResponseType<MapFeatureCollection>(200, ContentType)]
-    public static async Task<IResult> Get(ProblemFilter filter, IQuerySession session, CancellationToken cancellation) =>
-        Results.Json(MapFeatureCollection.Of(await ProblemPlaces.PinsAsync(session, filter, cancellation)), contentType: ContentType);
+    public static async Task<IResult> Get(ProblemFilter filter, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation) =>
+        Results.Json(MapFeatureCollection.Of(await ProblemPlaces.PinsAsync(session, filter with { LeaveOutSensitive = !WhoMay.SeeSensitive(user) }, cancellation)),
+            contentType: ContentType);
 }

@@ -68,6 +68,9 @@ public static class ProblemChanges
         if (decision.IsNotFound) return new(problem, Answers.NotFound(decision.Detail!));
         var known = await UnknownReferencesAsync(session, command, cancellation);
         if (Refusal(decision, [.. mistakes, .. known]) is { } refused) return new(problem, refused);
+        if (command is WritePublicUpdate && await ReferenceDataLookups.IsSensitiveCategoryAsync(session, problem.Category, cancellation))
+            return new(problem, Answers.Refused(
+                $"{problem.Reference} is in the category {problem.Category}, which is sensitive: nothing in it is published, so it takes no public updates."));
 
         if (alongside is not null && await alongside(session, cancellation) is { } notAlongside) return new(problem, notAlongside);
 

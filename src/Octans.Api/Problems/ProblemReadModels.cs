@@ -4,6 +4,7 @@ using Marten.Events.Projections;
 using Octans.Api.Problems.GettingDetails;
 using Octans.Api.Problems.Listing;
 using Octans.Api.Problems.Notes;
+using Octans.Api.Problems.PublicUpdates;
 using Octans.Api.Problems.Timeline;
 using Octans.Api.Setup;
 using Octans.Api.Teams.TaskList;
@@ -20,11 +21,11 @@ namespace Octans.Api.Problems;
 public sealed class ProblemReadModels : IProjection
 {
     /// <summary>Raised whenever a read model's tables or what they hold change, so stores kept before catch up at start.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private static readonly string[] Tables =
         [ProblemRows.Table, TeamTasks.Table, ProblemNotes.Table, TimelineMoves.Table, ProblemRecord.Criteria, ProblemRecord.Reviews,
-         ProblemRecord.Phases, ProblemRecord.Recurrences];
+         ProblemRecord.Phases, ProblemRecord.Recurrences, PublicUpdateRows.Table];
 
     /// <summary>The qualified names of every read model's tables.</summary>
     public static IReadOnlyList<string> TableNames => Tables;
@@ -38,6 +39,7 @@ public sealed class ProblemReadModels : IProjection
         TimelineMoves.Declare(options);
         ProblemRecord.Declare(options);
         ProblemNotes.Declare(options);
+        PublicUpdateRows.Declare(options);
         options.Declare("read_models", table =>
         {
             table.AddColumn("id", "integer").AsPrimaryKey();
@@ -66,6 +68,7 @@ public sealed class ProblemReadModels : IProjection
         TeamTasks.Project(operations, change, version);
         ProblemRecord.Project(operations, change, version);
         ProblemNotes.Project(operations, change, version);
+        PublicUpdateRows.Project(operations, change, version);
     }
 
     /// <summary>Whether the read models are kept by this <see cref="Version"/>: what the app's role checks at start.</summary>

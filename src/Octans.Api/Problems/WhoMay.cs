@@ -25,6 +25,12 @@ public static class WhoMay
             ? CoordinatorsAndTeams
             : Coordinators;
 
+    /// <summary>
+    /// Whether the user may see sensitive problems where they are left out for others (the map): coordinators and
+    /// administrators. Nothing sensitive is ever published, whoever asks.
+    /// </summary>
+    public static bool SeeSensitive(ClaimsPrincipal user) => user.Is(Role.Coordinator) || user.Is(Role.Admin);
+
     /// <summary>Whether the user may give a command of this type at all, before knowing which action it is about.</summary>
     public static bool Allows(ClaimsPrincipal user, Type command) => Give(command).Any(user.Is);
 

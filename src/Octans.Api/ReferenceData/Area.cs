@@ -16,6 +16,9 @@ public sealed class Category
     /// <summary>The category's name, which is also its identity.</summary>
     public string Id { get; set; } = "";
 
+    /// <summary>Every problem in a sensitive category is sensitive: never published, whatever its own mark says.</summary>
+    public bool Sensitive { get; set; }
+
     public static IReadOnlyList<string> DefaultNames { get; } =
     [
         "Street lighting", "Alleyway", "Derelict site or building", "Fly-tipping", "Drug litter",

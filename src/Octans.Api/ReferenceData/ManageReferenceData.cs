@@ -10,7 +10,8 @@ namespace Octans.Api.ReferenceData;
 
 public sealed record AddTeam(string? Name, string? Partner);
 
-public sealed record AddCategory(string? Name);
+/// <summary><paramref name="Sensitive"/>: every problem in it is never published.</summary>
+public sealed record AddCategory(string? Name, bool? Sensitive = null);
 
 /// <summary>What makes a new team or category acceptable, shared by the API and the admin pages.</summary>
 public static class ReferenceDataRules
@@ -66,7 +67,7 @@ public static class AddCategoryEndpoint
     public static CreationResponse<string> Post(AddCategory request, IDocumentSession session)
     {
         var name = request.Name!.Trim();
-        session.Insert(new Category { Id = name });
+        session.Insert(new Category { Id = name, Sensitive = request.Sensitive == true });
         return new CreationResponse<string>("/api/categories", name);
     }
 }
@@ -78,8 +79,9 @@ public static class RemoveCategoryEndpoint
     [WolverineDelete("/api/categories/{name}", Name = "RemoveCategory")]
     public static async Task<IResult> Delete(string name, IDocumentSession session, CancellationToken cancellation)
     {
-        if (await session.LoadAsync<Category>(name, cancellation) is null)
+        if (await session.LoadAsync<Category>(name, cancellation) is not { } category)
             return Answers.NotFound($"There is no category called '{name}'.").Result();
+        if (category.Sensitive) return Answers.Refused(CategorySensitivity.RemovingRefused(name)).Result();
         session.Delete<Category>(name);
         await session.SaveChangesAsync(cancellation);
         return Results.NoContent();

@@ -18,6 +18,9 @@ public static class ReferenceDataLookups
     public static async Task<bool> CategoryExistsAsync(IQuerySession session, string name, CancellationToken cancellation) =>
         await session.Query<Category>().AnyAsync(c => c.Id == name.Trim(), cancellation);
 
+    public static async Task<bool> IsSensitiveCategoryAsync(IQuerySession session, string name, CancellationToken cancellation) =>
+        await session.Query<Category>().AnyAsync(c => c.Id == name && c.Sensitive, cancellation);
+
     // Teams are added and never removed, so a team once found stays known to the store's process.
     private static readonly ConditionalWeakTable<IDocumentStore, ConcurrentDictionary<Guid, bool>> KnownTeams = new();
 

@@ -8,13 +8,18 @@ public static class ReferenceDataStorage
 {
     private const string TeamName = "mt_doc_team_uidx_name", CategoryName = "mt_doc_category_uidx_name";
 
+    /// <summary>Marten's table of categories, and its column of <see cref="Category.Sensitive"/>, for SQL that asks whether a problem is sensitive.</summary>
+    public static readonly string Categories = Setup.ReadTables.Qualified("mt_doc_category");
+    public const string CategoryId = "id", CategorySensitive = "sensitive";
+
     public static void ConfigureReferenceData(this StoreOptions options)
     {
         // Names are checked before they are added, but two people adding the same name at once both pass that check;
         // these indexes are what keeps the second out.
         options.Schema.For<Team>().Index(t => t.Name, index => (index.Name, index.IsUnique, index.Casing) = (TeamName, true, ComputedIndex.Casings.Lower));
         options.Schema.For<Area>();
-        options.Schema.For<Category>().Index(c => c.Id, index => (index.Name, index.IsUnique, index.Casing) = (CategoryName, true, ComputedIndex.Casings.Lower));
+        options.Schema.For<Category>().Index(c => c.Id, index => (index.Name, index.IsUnique, index.Casing) = (CategoryName, true, ComputedIndex.Casings.Lower))
+            .Duplicate(c => c.Sensitive, pgType: "boolean");
     }
 
     /// <summary>The field and sentence for a save refused because the name of a team or category was taken meanwhile.</summary>

@@ -32,6 +32,8 @@ public static partial class ProblemDecisions
         ReopenProblem c => Decide(state, c, by, now),
         AddActionPhoto c => Decide(state, c, by, now),
         AddExitCriterionPhoto c => Decide(state, c, by, now),
+        ChangeSensitivity c => Decide(state, c, by, now),
+        WritePublicUpdate c => Decide(state, c, by, now),
         _ => throw new ArgumentException($"{command.GetType().Name} has no rule yet; add its Decide to ProblemDecisions.", nameof(command)),
     };
 }

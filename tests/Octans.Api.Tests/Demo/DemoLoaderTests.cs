@@ -72,6 +72,32 @@ public sealed class DemoLoaderTests
         (await EventCount(database.ConnectionString)).ShouldBe(eventCount);
     }
 
+    [Fact]
+    public async Task The_demo_publishes_updates_on_several_problems_and_its_sensitive_problem_nowhere()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var store = StoreLikeTheApp(database.ConnectionString);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await DemoLoader.LoadAsync(store, Now, CancellationToken.None);
+        var sensitive = HighTownDemo.Build(Now).Select(h => Problem.Replay(h.Events)).Where(p => p.Sensitive).ShouldHaveSingleItem();
+        var itsUpdate = HighTownDemo.Build(Now).Single(h => h.ProblemId == sensitive.Id).Events.OfType<PublicUpdateWritten>().ShouldHaveSingleItem().Text;
+
+        await using var session = store.QuerySession();
+        var published = await Api.Problems.PublicUpdates.PublicUpdateRows.PublishedAsync(session, Area.HighTown.Name, CancellationToken.None, int.MaxValue);
+        var month = Octans.Reports.MonthlyPacks.PackMonth.Of(published[0].WrittenAt);
+        var outputs = new[]
+        {
+            Api.Community.CommunityFeed.Of(Area.HighTown, published, "https://octans.example/community/HT", Now),
+            Api.Community.MonthText.Of(Area.HighTown.Name, month, published),
+        };
+
+        published.Select(u => u.ProblemId).Distinct().Count().ShouldBeGreaterThanOrEqualTo(4);
+        published.ShouldNotContain(u => u.ProblemId == sensitive.Id);
+        foreach (var output in outputs)
+            foreach (var secret in new[] { sensitive.Reference, sensitive.Title, itsUpdate, "arches" })
+                output.ShouldNotContain(secret);
+    }
+
     private static DocumentStore StoreLikeTheApp(string connectionString) => DocumentStore.For(options =>
     {
         options.Connection(connectionString);

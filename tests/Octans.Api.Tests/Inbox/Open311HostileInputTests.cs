@@ -41,7 +41,7 @@ public sealed class Open311HostileInputTests(AppFixture app)
     [Fact]
     public async Task No_input_to_Open311_gets_a_5xx_and_every_refusal_is_a_GeoReport_error()
     {
-        var created = await app.Post(ProblemsApi.Admin, "/api/intake/keys", new { sender = "Hostile sender" }, 201);
+        var created = await app.Post(ProblemsApi.Admin, "/api/intake/keys", new { sender = "Hostile sender", area = "HT" }, 201);
         var key = (await created.ReadAsJsonAsync<KeyCreated>())!.ApiKey;
         using var client = app.Host.Server.CreateClient();
 

@@ -15,7 +15,7 @@ public sealed class Open311Tests(AppFixture app)
 {
     private async Task<KeyCreated> NewKey(string sender = "FixMyStreet")
     {
-        var result = await app.Post(Problems.ProblemsApi.Admin, "/api/intake/keys", new { sender }, 201);
+        var result = await app.Post(Problems.ProblemsApi.Admin, "/api/intake/keys", new { sender, area = "HT" }, 201);
         return (await result.ReadAsJsonAsync<KeyCreated>())!;
     }
 

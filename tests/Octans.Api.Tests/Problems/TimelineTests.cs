@@ -33,6 +33,8 @@ public sealed class TimelineTests(AppFixture app)
         await problem.Then(new RevertPhase("Dumping came back within a week"));
         await problem.Then(new CloseProblem(Outcome.Duplicate, "Same alley as the original report", original.Id));
         await problem.Then(new ReopenProblem("Not the same alley after all"));
+        await problem.Then(new WritePublicUpdate("The alley lamp is fixed."));
+        await problem.Then(new ChangeSensitivity(true));
 
         var timeline = await app.Get<List<TimelineEntry>>($"/api/problems/{problem.Id}/timeline", Councillor);
 
@@ -58,6 +60,8 @@ public sealed class TimelineTests(AppFixture app)
             ("ActionCancelled", $"Cancelled 'Night patrol': {problem.Reference} was closed."),
             ("ProblemClosed", $"Closed as Duplicate of {original.Reference}: Same alley as the original report"),
             ("ProblemReopened", "Not the same alley after all"),
+            ("PublicUpdateWritten", "Public update: The alley lamp is fixed."),
+            ("SensitivityChanged", "Marked sensitive"),
         };
         timeline.Select(e => e.Type).ShouldBe(expected.Select(e => e.Type));
         foreach (var (entry, fact) in timeline.Zip(expected.Select(e => e.Fact)))

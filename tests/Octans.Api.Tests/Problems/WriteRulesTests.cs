@@ -39,6 +39,8 @@ public sealed record WriteRoute(string Path, bool TeamMembersMay, Func<int?, Dat
         ["revert phase"] = new("/api/problems/{id}/revert", false, (version, _) => new { version, reason = "Dark again." }),
         ["close problem"] = new("/api/problems/{id}/close", false, (version, _) => new { version, outcome = "Resolved", note = "All columns lit." }),
         ["reopen problem"] = new("/api/problems/{id}/reopen", false, (version, _) => new { version, reason = "Dark again." }),
+        ["change sensitivity"] = new("/api/problems/{id}/sensitivity", false, (version, _) => new { version, sensitive = true }),
+        ["write public update"] = new("/api/problems/{id}/public-updates", false, (version, _) => new { version, text = "The columns are lit again." }),
     };
 
     public static TheoryData<string> Names => new(All.Keys);

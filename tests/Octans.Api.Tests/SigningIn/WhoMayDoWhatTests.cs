@@ -33,6 +33,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         GET  /api/categories                                         401       ok          ok         ok        ok         ok
         POST /api/categories                                         401       403         403        403       403        ok
         DELETE /api/categories/{name}                                401       403         403        403       403        ok
+        POST /api/categories/{name}/sensitivity                      401       403         403        403       403        ok
         GET  /api/teams                                              401       ok          ok         ok        ok         ok
         POST /api/teams                                              401       403         403        403       403        ok
         GET  /api/teams/{teamId}/actions                             401       ok          ok         403       ok         ok
@@ -63,6 +64,10 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/problems/{id}/revert                               401       ok          403        403       403        403
         POST /api/problems/{id}/close                                401       ok          403        403       403        403
         POST /api/problems/{id}/reopen                               401       ok          403        403       403        403
+        POST /api/problems/{id}/sensitivity                          401       ok          403        403       403        403
+        POST /api/problems/{id}/public-updates                       401       ok          403        403       403        403
+        GET  /community/{areaCode}/feed.atom                         ok        ok          ok         ok        ok         ok
+        GET  /community/{areaCode}/{month}.txt                       ok        ok          ok         ok        ok         ok
         POST /api/reports/monthly                                    401       ok          403        403       403        ok
         POST /api/reports/pathways                                   401       ok          403        403       403        ok
         GET  /api/reports/jobs/{jobId}                               401       ok          403        403       403        ok
@@ -128,6 +133,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /admin/teams                                            401       403         403        403       403        ok
         PAGE /admin/keys                                             401       403         403        403       403        ok
         PAGE /admin/categories                                       401       403         403        403       403        ok
+        PAGE /community/{areaCode}                                   ok        ok          ok         ok        ok         ok
         PAGE /sign-out                                               ok        ok          ok         ok        ok         ok
         POST /api/auth/sign-out                                      401       ok          ok         ok        ok         ok
         """;
@@ -210,6 +216,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
             ["id"] = problem.Id.ToString(), ["actionId"] = action.ActionId.ToString(), ["criterionId"] = criterion.CriterionId.ToString(),
             ["teamId"] = Team.StreetLighting.Id.ToString(), ["jobId"] = "999999999", ["name"] = "No such category",
             ["documentName"] = "v1", ["format"] = "xml", ["**path"] = "", ["token"] = "no-such-link",
+            ["areaCode"] = "HT", ["month"] = "2026-11",
         };
         return route =>
         {

@@ -5,6 +5,7 @@ using Octans.Api.Dashboard;
 using Octans.Api.Inbox;
 using Octans.Api.SigningIn;
 using Octans.Api.Places;
+using Octans.Api.Problems;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
 using Octans.Domain;
@@ -58,7 +59,7 @@ public sealed class BoardModel(IQuerySession session, TimeProvider clock) : Page
             foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
             return;
         }
-        if (OnMap) Pins = await ProblemPlaces.PinsAsync(session, filter, cancellation);
+        if (OnMap) Pins = await ProblemPlaces.PinsAsync(session, filter with { LeaveOutSensitive = !WhoMay.SeeSensitive(User) }, cancellation);
         else Results = await ProblemRows.PageAsync(session, filter, cancellation);
     }
 

@@ -5,6 +5,7 @@ using Octans.Api.Problems;
 using Octans.Api.Problems.GettingDetails;
 using Octans.Api.Problems.Notes;
 using Octans.Api.Problems.Timeline;
+using Octans.Api.ReferenceData;
 using Octans.Domain;
 
 namespace Octans.Api.Pages.Problems;
@@ -14,6 +15,8 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? PublicUpdate { get; set; }
+    [BindProperty] public bool Sensitive { get; set; }
 
     /// <summary>Set to page back through notes or history older than this version of the problem.</summary>
     [BindProperty(SupportsGet = true)] public int? NotesBefore { get; set; }
@@ -24,6 +27,16 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
     public IReadOnlyList<TimelineEntry> History { get; private set; } = [];
     public bool MayEdit => WhoMay.Allows(User, typeof(PlanAction));
     public bool MayAddNotes => WhoMay.Allows(User, typeof(AddNote));
+    public bool MayPublish => WhoMay.Allows(User, typeof(WritePublicUpdate));
+
+    /// <summary>Sensitive because of its category, which the problem's own mark cannot undo.</summary>
+    public bool SensitiveCategory { get; private set; }
+
+    /// <summary>Marked sensitive itself: sensitive, and not only because of its category (or because of both).</summary>
+    public bool MarkedSensitive { get; private set; }
+
+    /// <summary>The code of the problem's area, for its community page.</summary>
+    public string AreaCode { get; private set; } = "";
 
     public bool MayChange(ActionView action) => WhoMay.Allows(User, typeof(CompleteAction), action.TeamId);
 
@@ -53,6 +66,38 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
         return Page();
     }
 
+    public async Task<IActionResult> OnPostSensitivityAsync(CancellationToken cancellation) =>
+        await AnswerAsync(await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, new ChangeSensitivity(Sensitive), cancellation),
+            Sensitive ? "The problem is marked sensitive: nothing about it is published." : "The problem is no longer marked sensitive.",
+            "sensitive", cancellation);
+
+    public async Task<IActionResult> OnPostPublicUpdateAsync(CancellationToken cancellation) =>
+        await AnswerAsync(await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, new WritePublicUpdate(PublicUpdate ?? ""), cancellation),
+            "Your update was published for residents.", "publicUpdate", cancellation);
+
+    private async Task<IActionResult> AnswerAsync(ChangeOutcome outcome, string done, string field, CancellationToken cancellation)
+    {
+        switch (outcome.Status)
+        {
+            case 200:
+                TempData["Done"] = done;
+                return Redirect($"/problems/{Id}#for-residents");
+            case 403:
+                return Forbid();
+            case 404:
+                return NotFound();
+            case 409:
+                ModelState.AddModelError(field == "publicUpdate" ? field : "", "Someone else changed this problem meanwhile. The page now shows their change; try again if it still fits.");
+                break;
+            default:
+                // The domain names the update's field "text"; on this page it is the public update's box.
+                ModelState.Add(outcome.Errors.Where(e => e.Key == "text").ToDictionary(_ => field, e => e.Value), outcome.Refusal?.Detail);
+                break;
+        }
+        await LoadAsync(cancellation);
+        return Page();
+    }
+
     /// <summary>"ActionPlanned" becomes "Action planned".</summary>
     public static string Headline(string type) =>
         string.Concat(type.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
@@ -64,6 +109,9 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
         Notes = await ProblemNotes.PageAsync(query, Id, NotesBefore ?? int.MaxValue, ProblemNotes.PageSize, cancellation);
         History = await ProblemTimeline.LoadAsync(query, new EventHistory(store), Id, HistoryBefore ?? int.MaxValue, ProblemTimeline.PageSize,
             cancellation) ?? [];
+        SensitiveCategory = await ReferenceDataLookups.IsSensitiveCategoryAsync(query, View.Category, cancellation);
+        MarkedSensitive = await query.LoadAsync<Problem>(Id, cancellation) is { Sensitive: true };
+        AreaCode = (await ReferenceDataLookups.FindAreaAsync(query, View.Area, cancellation))?.Id ?? "";
         Version = View.Version;
         ViewData["Title"] = $"{View.Reference} {View.Title}";
         return true;

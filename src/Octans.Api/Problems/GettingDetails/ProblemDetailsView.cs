@@ -38,4 +38,11 @@ public sealed record ProblemDetailsView(
     DateTimeOffset ReportedAt, string ReportedBy, HoldDecay? HoldDecay, DateOnly? NextReviewOn,
     IReadOnlyList<ExitCriterionView> ExitCriteria, IReadOnlyList<ActionView> Actions, IReadOnlyList<NoteView> Notes,
     IReadOnlyList<ReviewView> Reviews, IReadOnlyList<PhaseEntryView> PhaseHistory, IReadOnlyList<RecurrenceView> Recurrences,
-    int NotesTotal, string? EarlierNotes);
+    int NotesTotal, string? EarlierNotes)
+{
+    /// <summary>Marked sensitive itself or in a sensitive category: never published.</summary>
+    public bool Sensitive { get; init; }
+
+    /// <summary>The updates for residents, newest first; published unless <see cref="Sensitive"/>.</summary>
+    public IReadOnlyList<PublicUpdates.PublicUpdateView> PublicUpdates { get; init; } = [];
+}

@@ -3,6 +3,7 @@ using Npgsql;
 using Octans.Api.Photos;
 using Octans.Api.Problems.Listing;
 using Octans.Api.Problems.Notes;
+using Octans.Api.Problems.PublicUpdates;
 using Octans.Api.ReferenceData;
 using Octans.Api.Setup;
 using Octans.Api.Teams.TaskList;
@@ -28,6 +29,7 @@ public static partial class ProblemRecord
         List<RecurrenceView> recurrences = [];
         List<NoteView> latest = [];
         List<PhotoView> photos = [];
+        List<PublicUpdateView> updates = [];
         await session.ReadAsync(async r =>
         {
             head = await ReadOneAsync(r, ProblemRows.ReadHead, cancellation);
@@ -42,6 +44,7 @@ public static partial class ProblemRecord
                 c.GetFieldValue<DateTimeOffset>(4)), cancellation);
             latest = await ReadAllAsync(r, ProblemNotes.ReadNote, cancellation);
             photos = await ReadAllAsync(r, PhotoStorage.ReadView, cancellation);
+            updates = await ReadAllAsync(r, PublicUpdateRows.ReadView, cancellation);
         }, cancellation,
             ProblemRows.Head(id),
             TeamTasks.OfProblem(id),
@@ -50,7 +53,8 @@ public static partial class ProblemRecord
             new($"select {Phase}, {At}, {By}, {Reason}, {Override} from {Phases} where {ProblemId} = ? order by {Version}", id),
             new($"select {ObservedOn}, {Description}, {Source}, {By}, {At} from {Recurrences} where {ProblemId} = ? order by {Version}", id),
             ProblemNotes.Latest(id, int.MaxValue, notes),
-            PhotoStorage.OfProblem(id));
+            PhotoStorage.OfProblem(id),
+            PublicUpdateRows.OfProblem(id));
         if (head is null) return null;
 
         var teams = await ReferenceDataLookups.TeamNamesAsync(session, actions.Select(a => a.TeamId), cancellation);
@@ -65,7 +69,11 @@ public static partial class ProblemRecord
         return new ProblemDetailsView(h.Id, h.Reference, h.Title, h.Category, h.Area, h.Phase, h.Status, h.Rag, h.Risk, h.OpenActions,
             actionViews.Count(a => a.Overdue), h.UpdatedAt, h.Version, h.Statement, h.Location, h.Outcome, h.ClosingNote, h.DuplicateOf,
             h.ReportedAt, h.ReportedBy, h.HoldDecay, h.NextReviewOn, criteria, actionViews, latest, reviews, phases, recurrences,
-            h.NotesTotal, latest.Count < h.NotesTotal && latest.Count > 0 ? ProblemNotes.EarlierUrl(id, latest[0].Version) : null);
+            h.NotesTotal, latest.Count < h.NotesTotal && latest.Count > 0 ? ProblemNotes.EarlierUrl(id, latest[0].Version) : null)
+        {
+            Sensitive = h.Sensitive,
+            PublicUpdates = updates,
+        };
     }
 
     private static async Task<T?> ReadOneAsync<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> row, CancellationToken cancellation) where T : class =>

@@ -17,6 +17,9 @@ public sealed record ProblemFilter(
     /// <summary>Only problems whose pin is within this circle, nearest first (near and within).</summary>
     public Circle? Near { get; init; }
 
+    /// <summary>Leaves sensitive problems out (<see cref="ProblemRows.IsSensitive"/>), for someone who may not see them.</summary>
+    public bool LeaveOutSensitive { get; init; }
+
     /// <summary>The filters as the query string gives them, every one optional; each mistake is named by its field.</summary>
     public sealed record Asked(string? Phase = null, string? Category = null, string? TeamId = null, string? Rag = null,
         string? Overdue = null, string? Q = null, string? Area = null, string? Status = null, string? Page = null, string? PageSize = null,
@@ -85,6 +88,7 @@ public sealed record ProblemFilter(
         if (OverdueOnly) Where($"d.{ProblemRows.Status} = 'Open' and d.{ProblemRows.EarliestOpenDueOn} < ?", Today);
         if (Near is { } circle)
             Where($"st_dwithin(d.{ProblemRows.Pin}, {ProblemRows.PinFrom}, ?)", circle.Longitude, circle.Latitude, (double)circle.Metres);
+        if (LeaveOutSensitive) Where($"not {ProblemRows.IsSensitive("d")}");
         if (Text is { } text)
         {
             // The text is matched literally: ILIKE's wildcards and its escape character in it stand for themselves.

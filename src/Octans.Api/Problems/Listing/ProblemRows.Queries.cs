@@ -8,7 +8,7 @@ namespace Octans.Api.Problems.Listing;
 
 public sealed record ProblemListItem(
     Guid Id, string Reference, string Title, string Category, string Area, Phase Phase, ProblemStatus Status, Rag? Rag, Risk Risk,
-    int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version, HoldDecay? HoldDecay,
+    int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version, HoldDecay? HoldDecay, bool Sensitive,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? DistanceMetres = null);
 
 /// <summary>An open problem in Hold or Build drawing reports since its last review, for the dashboard.</summary>
@@ -42,7 +42,7 @@ public static partial class ProblemRows
              select d.{Id}, d.{Reference}, d.{Title}, d.{Category}, d.{Area}, d.{Phase}, d.{Status}, d.{Rag}, d.{Risk}, d.{OpenActions},
                  (select count(*) from unnest(d.{OpenDueDates}) as due where due < ?)::int,
                  d.{UpdatedAt}, d.{Version}, d.{DecayReports}, d.{DecaySince}, d.{DecayStart}, (select count(*) from matched)::int,
-                 round(page.distance)::int
+                 round(page.distance)::int, {IsSensitive("d")}
              from page join {Table} as d on d.{Id} = page.{Id}
              order by {string.Join(", ", order.Split(", ").Select(o => $"page.{o}"))}
              """,
@@ -113,5 +113,5 @@ public static partial class ProblemRows
         r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Enum.Parse<Phase>(r.GetString(5)),
         Enum.Parse<ProblemStatus>(r.GetString(6)), r.IsDBNull(7) ? null : Enum.Parse<Rag>(r.GetString(7)), Enum.Parse<Risk>(r.GetString(8)),
         r.GetInt32(9), r.GetInt32(10), r.GetFieldValue<DateTimeOffset>(11), r.GetInt32(12),
-        Decay(r, phase: 5, status: 6, reports: 13, since: 14, start: 15), r.IsDBNull(17) ? null : r.GetInt32(17));
+        Decay(r, phase: 5, status: 6, reports: 13, since: 14, start: 15), r.GetBoolean(18), r.IsDBNull(17) ? null : r.GetInt32(17));
 }

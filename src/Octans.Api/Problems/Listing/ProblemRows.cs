@@ -21,7 +21,15 @@ public static partial class ProblemRows
         Version = "version", NextReviewOn = "next_review_on", DecayReports = "decay_reports", DecaySince = "decay_since",
         DecayStart = "decay_start",
         OpenActions = "open_actions", EarliestOpenDueOn = "earliest_open_due_on", OpenActionTeams = "open_action_team_ids",
-        OpenDueDates = "open_due_dates", NotesTotal = "notes_total", Pin = "place";
+        OpenDueDates = "open_due_dates", NotesTotal = "notes_total", Pin = "place", Sensitive = "sensitive";
+
+    /// <summary>
+    /// The one test of whether the problem in a row (as <paramref name="row"/>) is sensitive: marked so itself, or in a
+    /// sensitive category. Everything that publishes, or shows to fewer people, filters by it.
+    /// </summary>
+    public static string IsSensitive(string row) =>
+        $"({row}.{Sensitive} or exists (select from {ReferenceData.ReferenceDataStorage.Categories} as c " +
+        $"where c.{ReferenceData.ReferenceDataStorage.CategoryId} = {row}.{Category} and c.{ReferenceData.ReferenceDataStorage.CategorySensitive}))";
 
     /// <summary>The pin as PostGIS geography from a longitude and a latitude, in that order (x then y), null when either is.</summary>
     public const string PinFrom = "st_setsrid(st_makepoint(?::double precision, ?::double precision), 4326)::geography";
@@ -50,6 +58,7 @@ public static partial class ProblemRows
         table.AddColumn(NotesTotal, "integer").NotNull();
         // The latitude and longitude as one point on the earth, in metres apart, for the radius search and the map.
         table.AddColumn(Pin, "geography(Point,4326)");
+        table.AddColumn(Sensitive, "boolean").NotNull().DefaultValueByExpression("false");
 
         table.Index([Reference], unique: true);
         table.Index([Area, UpdatedAt]);
@@ -103,6 +112,7 @@ public static partial class ProblemRows
             [e.Title, e.Statement, e.Category, e.Risk?.ToString(),
                 .. e.Location is { } l ? new object?[] { l.Description, l.Latitude, l.Longitude, l.Uprn, l.Usrn, l.Ward, l.Longitude, l.Latitude } : []]),
         NoteAdded => ($"{NotesTotal} = {NotesTotal} + 1, ", []),
+        SensitivityChanged e => ($"{Sensitive} = ?, ", [e.Sensitive]),
         // Hold decay, kept as HoldDecay.Tally keeps it: a review, a move to Hold, a move back or reopening starts the count again.
         ReviewRecorded e => ($"{Rag} = ?, {NextReviewOn} = ?, " + Restart, [e.Rag, e.NextReviewOn, e.MeetingOn, HoldDecay.Start.Review]),
         RecurrenceLogged => ($"{DecayReports} = {DecayReports} + (case when {Phase} in ('Hold', 'Build') then 1 else 0 end), ", []),

@@ -50,6 +50,8 @@ public static class TimelineLines
                 PhotoAdded e => $"Added a photo {(e.When == BeforeOrAfter.Before ? "from before" : "from after")} the work to " +
                     (e.ActionId is { } action ? Action(action)
                         : e.CriterionId is { } criterion && context.Criteria.TryGetValue(criterion, out var of) ? $"the exit criterion {Quoted(of)}" : "an exit criterion"),
+                SensitivityChanged e => e.Sensitive ? "Marked sensitive: never published" : "No longer marked sensitive",
+                PublicUpdateWritten e => $"Public update: {e.Text}",
                 var other => throw new ArgumentOutOfRangeException(nameof(history), other.GetType().Name, "This event has no line in the timeline yet."),
             };
             return new TimelineEntry(stored.Change.At, stored.Change.By.Name, stored.Change.GetType().Name, summary, stored.Version);

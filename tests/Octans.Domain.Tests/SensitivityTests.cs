@@ -1,0 +1,83 @@
+using static Octans.Domain.Tests.Scenario;
+
+namespace Octans.Domain.Tests;
+
+public class SensitivityTests
+{
+    private static SensitivityChanged Marked(bool sensitive) => new(ProblemId, sensitive, Coordinator, Now.AddDays(-1));
+
+    [Fact]
+    public void A_problem_is_marked_sensitive() =>
+        ProblemDecisions.Decide(Given(), new ChangeSensitivity(true), Coordinator, Now)
+            .ShouldAccept(new SensitivityChanged(ProblemId, true, Coordinator, Now));
+
+    [Fact]
+    public void A_sensitive_problem_is_no_longer_marked() =>
+        ProblemDecisions.Decide(Given(Marked(true)), new ChangeSensitivity(false), Coordinator, Now)
+            .ShouldAccept(new SensitivityChanged(ProblemId, false, Coordinator, Now));
+
+    [Fact]
+    public void Marking_it_as_it_already_is_is_refused() =>
+        ProblemDecisions.Decide(Given(Marked(true)), new ChangeSensitivity(true), Coordinator, Now)
+            .ShouldBeRefused("sensitive").Detail.ShouldBe("HT-0007 is already marked sensitive.");
+
+    [Fact]
+    public void Not_saying_which_is_refused() =>
+        ProblemDecisions.Decide(Given(), new ChangeSensitivity(null), Coordinator, Now).ShouldBeRefused("sensitive");
+
+    [Fact]
+    public void A_closed_problem_may_still_be_marked_sensitive() =>
+        ProblemDecisions.Decide(Given(Closed), new ChangeSensitivity(true), Coordinator, Now).IsRefused.ShouldBeFalse();
+
+    [Fact]
+    public void The_problem_remembers_it() =>
+        (Given(Marked(true)).Sensitive, Given(Marked(true), Marked(false)).Sensitive).ShouldBe((true, false));
+}
+
+public class PublicUpdateTests
+{
+    [Fact]
+    public void An_update_is_written_as_one_paragraph() =>
+        ProblemDecisions.Decide(Given(), new WritePublicUpdate("  The alley was cleared on Monday.\n\nGates go in next month. "), Coordinator, Now)
+            .ShouldAccept(new PublicUpdateWritten(ProblemId, "The alley was cleared on Monday. Gates go in next month.", Coordinator, Now));
+
+    [Fact]
+    public void A_sensitive_problem_takes_no_public_updates() =>
+        ProblemDecisions.Decide(Given(new SensitivityChanged(ProblemId, true, Coordinator, Now)), new WritePublicUpdate("Cleared."), Coordinator, Now)
+            .ShouldBeRefused().Detail.ShouldBe("HT-0007 is sensitive: nothing about it is published, so it takes no public updates.");
+
+    [Fact]
+    public void A_blank_update_is_refused() =>
+        ProblemDecisions.Decide(Given(), new WritePublicUpdate(" "), Coordinator, Now).ShouldBeRefused("text").Detail.ShouldBe("Enter the public update.");
+
+    [Theory]
+    [InlineData(200, true)]
+    [InlineData(201, false)]
+    public void An_update_has_at_most_200_characters(int length, bool accepted) =>
+        ProblemDecisions.Decide(Given(), new WritePublicUpdate(Text(length)), Coordinator, Now).IsRefused.ShouldBe(!accepted);
+
+    [Fact]
+    public void An_update_names_nobody() =>
+        ProblemDecisions.Decide(Given(), new WritePublicUpdate("Call 07700 900123 for keys"), Coordinator, Now).ShouldBeRefused("text");
+
+    [Fact]
+    public void A_closed_problem_still_takes_an_update() =>
+        ProblemDecisions.Decide(Given(Closed), new WritePublicUpdate("The alley is gated and residents hold the keys."), Coordinator, Now)
+            .IsRefused.ShouldBeFalse();
+}
+
+public class PublicPlaceTests
+{
+    [Theory]
+    [InlineData("Wenlock Street, between Brunswick Street and Burr Street", "Wenlock Street")]
+    [InlineData("12 Burr Street", "Burr Street")]
+    [InlineData("Flat 3, 40 North Street", "North Street")]
+    [InlineData("Garage block forecourt, Burr Street", "Garage block forecourt")]
+    public void A_place_is_told_at_street_level(string description, string told) =>
+        PublicPlace.Of(new Location(description, 51.88, -0.41, "100080123456", null, "High Town")).ShouldBe(told);
+
+    [Fact]
+    public void A_long_place_is_cut_at_a_word() =>
+        PublicPlace.Of(new Location(string.Join(' ', Enumerable.Repeat("Longname", 20)), null, null, null, null, null)).Length
+            .ShouldBeLessThanOrEqualTo(PublicPlace.MaxLength);
+}
