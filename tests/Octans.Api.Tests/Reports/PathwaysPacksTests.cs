@@ -46,6 +46,22 @@ public sealed class PathwaysPacksTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_problem_marked_sensitive_is_left_out_of_the_Pathways_pack_whole()
+    {
+        var (area, lights, _) = await app.CreateAreaAsync();
+        var version = (await app.Details(lights.Id)).Version;
+        await app.Post(Coordinator, $"/api/problems/{lights.Id}/sensitivity", new { version, sensitive = true });
+
+        var status = await app.WaitForJob(await RequestPathways(area.Name, "2026-Q3"));
+
+        status.State.ShouldBe("Succeeded", status.Error);
+        var text = PdfText((await app.Download(status.ReportId!.Value, Councillor)).Pdf);
+        text.ShouldContain($"{area.Name} Pathways pack, July to September 2026");
+        text.ShouldNotContain("Wenlock");
+        text.ShouldNotContain("1 new problem was taken on");
+    }
+
+    [Fact]
     public async Task A_quarter_not_yet_ended_is_a_400_and_nothing_is_queued()
     {
         var result = await app.Post(Coordinator, "/api/reports/pathways", new { area = "High Town", quarter = "2026-Q4" }, 400);

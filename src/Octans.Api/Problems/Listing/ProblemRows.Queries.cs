@@ -102,6 +102,14 @@ public static partial class ProblemRows
     public static async Task<Guid[]> ReportedInAreaAsync(IQuerySession session, string area, DateTimeOffset before, CancellationToken cancellation) =>
         [.. await session.ReadAsync($"select {Id} from {Table} where {Area} = ? and {ReportedAt} < ?", r => r.GetGuid(0), cancellation, area, before)];
 
+    /// <summary>Which of these problems are sensitive, by their own mark or their category's (<see cref="IsSensitive"/>).</summary>
+    public static async Task<IReadOnlySet<Guid>> SensitiveAmongAsync(IQuerySession session, IReadOnlyCollection<Guid> ids,
+        CancellationToken cancellation) =>
+        ids.Count == 0
+            ? new HashSet<Guid>()
+            : (await session.ReadAsync($"select {Id} from {Table} where {Id} = any(?) and {IsSensitive(Table)}", r => r.GetGuid(0),
+                cancellation, ids.ToArray())).ToHashSet();
+
     public static async Task<bool> ExistsAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
         await session.ReadFirstAsync($"select true from {Table} where {Id} = ?", r => r.GetBoolean(0), cancellation, id);
 

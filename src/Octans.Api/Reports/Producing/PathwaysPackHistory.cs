@@ -14,7 +14,7 @@ public static class PathwaysPackHistory
     public static async Task<PathwaysPackModel> AssembleAsync(IQuerySession session, string area, PackQuarter quarter, CancellationToken cancellation)
     {
         var ids = await ProblemRows.ReportedInAreaAsync(session, area, quarter.Cutoff, cancellation);
-        var sensitive = await SensitiveProblems.AmongAsync(session, ids, cancellation);
+        var sensitive = await ProblemRows.SensitiveAmongAsync(session, ids, cancellation);
         var published = ids.Where(id => !sensitive.Contains(id)).ToArray();
         if (published.Length == 0)
             return PathwaysPackModel.From(area, quarter, [], sensitive);
