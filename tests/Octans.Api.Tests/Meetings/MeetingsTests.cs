@@ -53,6 +53,11 @@ public sealed class MeetingsTests(AppFixture app)
         (decision.ProblemId, decision.Rag, decision.Decision, decision.By).ShouldBe((problem.Id, Rag.Green, "Lights repaired; move to Hold.", "Sam Coordinator"));
         meeting.Items.Single(i => i.ProblemId == problem.Id).Decided.ShouldBeTrue();
         (await app.Meetings()).Single(m => m.Id == id).Decisions.ShouldBe(1);
+
+        var json = await app.Raw($"/api/meetings/{id}");
+        foreach (var field in new[] { "\"id\"", "\"area\"", "\"kind\":\"Pathways\"", "\"heldOn\"", "\"items\"", "\"problemId\"", "\"reference\"", "\"title\"",
+                     "\"phase\"", "\"rag\"", "\"why\":[\"NewProblem\"]", "\"decisions\"", "\"decision\"", "\"nextReviewOn\"", "\"by\"" })
+            json.ShouldContain(field);
     }
 
     [Fact]
@@ -163,7 +168,10 @@ public sealed class MeetingsTests(AppFixture app)
             s.ContentTypeShouldBe("application/pdf");
         });
 
-        var pdf = result.ReadAsBytes();
+        using var body = new MemoryStream();
+        result.Context.Response.Body.Position = 0;
+        await result.Context.Response.Body.CopyToAsync(body);
+        var pdf = body.ToArray();
         System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
         result.Context.Response.Headers.ContentDisposition.ToString().ShouldContain($"octans-high-town-pathways-{app.Today():yyyy-MM-dd}-minutes.pdf");
     }
@@ -180,6 +188,18 @@ internal static class MeetingsApi
     public static async Task<MeetingView> Meeting(this AppFixture app, Guid id) => (await app.Get<MeetingView>($"/api/meetings/{id}"))!;
 
     public static async Task<List<MeetingSummary>> Meetings(this AppFixture app) => (await app.Get<List<MeetingSummary>>("/api/meetings?area=High%20Town"))!;
+
+    public static async Task<string> Raw(this AppFixture app, string url)
+    {
+        var token = await app.TokenFor(Coordinator);
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithBearerToken(token);
+            s.StatusCodeShouldBeOk();
+        });
+        return result.ReadAsText();
+    }
 
     private static async Task<T?> Get<T>(this AppFixture app, string url)
     {
