@@ -94,6 +94,7 @@ public sealed class DemoLoaderTests
         options.ConfigureReferenceData();
         options.ConfigureProblems();
         InboxReports.Declare(options);
+        MeetingRows.Declare(options);
     });
 
     private static async Task<long> EventCount(string connectionString)

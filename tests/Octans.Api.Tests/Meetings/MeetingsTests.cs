@@ -169,7 +169,6 @@ public sealed class MeetingsTests(AppFixture app)
         });
 
         using var body = new MemoryStream();
-        result.Context.Response.Body.Position = 0;
         await result.Context.Response.Body.CopyToAsync(body);
         var pdf = body.ToArray();
         System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
