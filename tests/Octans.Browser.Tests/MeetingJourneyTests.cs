@@ -26,19 +26,19 @@ public sealed class MeetingJourneyTests(BrowserFixture octans)
             await page.GetByRole(AriaRole.Button, new() { Name = "Make the meeting" }).ClickAsync();
 
             await Expect(page.Locator("h1")).ToHaveTextAsync("Tasking meeting");
-            var items = page.Locator("section h3");
+            var items = page.Locator(".octans-agenda-item h3");
             (await items.CountAsync()).ShouldBeGreaterThanOrEqualTo(2, "the demo's record puts problems on the agenda");
-            await Expect(page.Locator("section").First).ToContainTextAsync("On the agenda because:");
+            await Expect(page.Locator(".octans-agenda-item").First).ToContainTextAsync("On the agenda because:");
             await AssertAccessible(page);
 
             var decided = new List<(string Reference, string Href, string Decision)>();
             foreach (var (rag, n) in new[] { ("Green", 1), ("Amber", 2) })
             {
-                var heading = page.Locator("section:has(form[action*='handler=Decide']) h3").First;
+                var heading = page.Locator(".octans-agenda-item:has(form[action*='handler=Decide']) h3").First;
                 var title = (await heading.InnerTextAsync()).Trim();
                 var reference = title.Split(' ')[0];
                 var href = (await heading.Locator("a").GetAttributeAsync("href"))!;
-                var item = page.Locator("section", new() { Has = page.Locator("h3", new() { HasTextString = title }) });
+                var item = page.Locator(".octans-agenda-item", new() { Has = page.Locator("h3", new() { HasTextString = title }) });
                 var decision = $"Decision {n} for {reference}: keep the patrols going.";
                 await item.GetByLabel(rag, new() { Exact = true }).CheckAsync();
                 await item.GetByLabel($"Decision on {reference}").FillAsync(decision);
@@ -46,7 +46,7 @@ public sealed class MeetingJourneyTests(BrowserFixture octans)
                 await item.GetByRole(AriaRole.Button, new() { Name = $"Record the decision on {reference}" }).ClickAsync();
 
                 await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("The decision was recorded");
-                await Expect(page.Locator("section", new() { Has = page.Locator("h3", new() { HasTextString = title }) }))
+                await Expect(page.Locator(".octans-agenda-item", new() { Has = page.Locator("h3", new() { HasTextString = title }) }))
                     .ToContainTextAsync(decision);
                 decided.Add((reference, href, decision));
             }
