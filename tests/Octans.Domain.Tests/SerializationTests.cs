@@ -69,6 +69,29 @@ public class SerializationTests
             JsonSerializer.Deserialize(JsonSerializer.Serialize(e, e.GetType(), Options), e.GetType(), Options).ShouldBe(e);
     }
 
+    private static IEnumerable<IMeetingEvent> OneOfEachInMeetings =>
+    [
+        new MeetingArranged(Id(8), "High Town", MeetingKind.Pathways, Today, Coordinator, Now),
+        new AgendaItemAdded(Id(8), ProblemId, Coordinator, Now),
+        new AgendaItemDropped(Id(8), ProblemId, Coordinator, Now),
+        new MeetingDecisionRecorded(Id(8), ProblemId, "HT-0001", "Lea Road alley", Phase.Hold,
+            [AgendaReason.DueForReview, AgendaReason.NewReportsNearby], Rag.Amber, "Keep patrols.", Today.AddMonths(1), Coordinator, Now),
+    ];
+
+    [Fact]
+    public void Every_meeting_event_survives_a_round_trip_with_its_words()
+    {
+        OneOfEachInMeetings.Select(e => e.GetType()).Distinct().ShouldBe(MeetingEvents.All, ignoreOrder: true);
+        foreach (var e in OneOfEachInMeetings)
+        {
+            var json = JsonSerializer.Serialize(e, e.GetType(), Options);
+            JsonSerializer.Serialize(JsonSerializer.Deserialize(json, e.GetType(), Options), e.GetType(), Options).ShouldBe(json);
+        }
+        var decided = JsonSerializer.Serialize(OneOfEachInMeetings.Last(), typeof(MeetingDecisionRecorded), Options);
+        decided.ShouldContain("\"why\":[\"DueForReview\",\"NewReportsNearby\"]");
+        decided.ShouldContain("\"nextReviewOn\":\"2026-12-12\"");
+    }
+
     [Fact]
     public void A_recurrence_kept_before_it_had_a_place_still_reads() =>
         JsonSerializer.Deserialize<RecurrenceLogged>(

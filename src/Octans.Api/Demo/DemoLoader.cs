@@ -50,6 +50,8 @@ public static class DemoLoader
 
         foreach (var (id, events) in DemoInbox.Build(histories, now))
             session.Events.StartStream<InboxReport>(id, [.. events]);
+        if (DemoMeeting.Build(histories) is var (meetingId, meeting))
+            session.Events.StartStream<Meeting>(meetingId, [.. meeting]);
 
         // The demo numbers its problems HT-0001 to HT-n, so the next one reported in High Town continues from n.
         ProblemReferences.ContinueAfter(session, Area.HighTown.Id, histories.Count);

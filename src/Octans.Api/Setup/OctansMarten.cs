@@ -41,6 +41,7 @@ public static class OctansMarten
         options.ConfigureReferenceData();
         options.ConfigureProblems();
         Inbox.InboxReports.Declare(options);
+        Meetings.MeetingRows.Declare(options);
         Intake.Keys.IntakeKeys.ConfigureIntake(options);
         options.ConfigureMonthlyPacks();
         IdempotencyKeys.Declare(options);

@@ -4,6 +4,7 @@ using Marten;
 using Npgsql;
 using Octans.Api.Demo;
 using Octans.Api.Inbox;
+using Octans.Api.Meetings;
 using Octans.Api.Photos;
 using Octans.Api.Problems.GettingDetails;
 using Octans.Api.Problems;
@@ -61,6 +62,17 @@ public sealed class DemoLoaderTests
             inbox.Items.Count(i => i.Nearby.Any(n => n.Phase is Phase.Hold or Phase.Build)).ShouldBeGreaterThanOrEqualTo(2);
             inbox.Items.ShouldAllBe(i => PersonalData.Find(i.Description) == null);
             inbox.Items.ShouldContain(i => i.Description.Contains("[phone number removed]"));
+
+            // A Pathways meeting was held on the latest meeting day, its decisions the reviews recorded there, in agenda order.
+            var meeting = (await MeetingRows.ListAsync(session, Area.HighTown.Name, CancellationToken.None)).ShouldHaveSingleItem();
+            meeting.Kind.ShouldBe(MeetingKind.Pathways);
+            var reviewedThen = demo.SelectMany(h => h.Events).OfType<ReviewRecorded>().Where(r => r.MeetingOn == meeting.HeldOn).ToList();
+            meeting.Decisions.ShouldBe(reviewedThen.Count);
+            meeting.Decisions.ShouldBeGreaterThanOrEqualTo(2);
+            var (held, agenda) = (await MeetingChanges.ReadAsync(session, meeting.Id, CancellationToken.None))!.Value;
+            held.Minutes().Select(d => (d.ProblemId, d.Rag, d.Decision)).ShouldBe(
+                reviewedThen.Select(r => (r.ProblemId, r.Rag, r.Decision)), ignoreOrder: true);
+            agenda.Where(i => i.Decision is not null).Select(i => i.ProblemId).ShouldBe(held.Minutes().Select(d => d.ProblemId));
         }
 
         await using (var session = store.LightweightSession())
@@ -108,6 +120,7 @@ public sealed class DemoLoaderTests
         options.ConfigureReferenceData();
         options.ConfigureProblems();
         InboxReports.Declare(options);
+        MeetingRows.Declare(options);
     });
 
     private static async Task<long> EventCount(string connectionString)

@@ -85,6 +85,13 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/inbox/{id}/attach                                  401       ok          403        403       403        403
         POST /api/inbox/{id}/promote                                 401       ok          403        403       403        403
         POST /api/inbox/{id}/dismiss                                 401       ok          403        403       403        403
+        GET  /api/meetings                                           401       ok          ok         ok        ok         ok
+        POST /api/meetings                                           401       ok          403        403       403        403
+        GET  /api/meetings/{id}                                      401       ok          ok         ok        ok         ok
+        POST /api/meetings/{id}/items                                401       ok          403        403       403        403
+        POST /api/meetings/{id}/items/{problemId}/drop               401       ok          403        403       403        403
+        POST /api/meetings/{id}/decisions                            401       ok          403        403       403        403
+        GET  /api/meetings/{id}/minutes.pdf                          401       ok          ok         ok        ok         ok
         GET  /api/intake/keys                                        401       403         403        403       403        ok
         POST /api/intake/keys                                        401       403         403        403       403        ok
         POST /api/intake/keys/{id}/revoke                            401       403         403        403       403        ok
@@ -118,6 +125,9 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /inbox/{id:guid}                                        401       ok          403        403       403        403
         PAGE /inbox/take                                             401       ok          ok         ok        403        403
         PAGE /inbox/upload                                           401       ok          403        403       403        403
+        PAGE /meetings                                               401       ok          ok         ok        ok         ok
+        PAGE /meetings/{id:guid}                                     401       ok          ok         ok        ok         ok
+        PAGE /meetings/{id:guid}/minutes                             401       ok          ok         ok        ok         ok
         PAGE /photos/{id:guid}                                       401       ok          ok         ok        ok         ok
         PAGE /tasks                                                  401       403         ok         ok        403        403
         PAGE /packs/{id:guid}                                        401       ok          ok         ok        ok         ok
@@ -213,7 +223,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
 
         var values = new Dictionary<string, string>
         {
-            ["id"] = problem.Id.ToString(), ["actionId"] = action.ActionId.ToString(), ["criterionId"] = criterion.CriterionId.ToString(),
+            ["id"] = problem.Id.ToString(), ["problemId"] = problem.Id.ToString(), ["actionId"] = action.ActionId.ToString(), ["criterionId"] = criterion.CriterionId.ToString(),
             ["teamId"] = Team.StreetLighting.Id.ToString(), ["jobId"] = "999999999", ["name"] = "No such category",
             ["documentName"] = "v1", ["format"] = "xml", ["**path"] = "", ["token"] = "no-such-link",
             ["areaCode"] = "HT", ["month"] = "2026-11",
