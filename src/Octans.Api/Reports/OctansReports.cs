@@ -10,6 +10,7 @@ public static class OctansReports
         services.AddSingleton<PackArchive>();
         services.AddTransient<MonthlyPackJob>();
         services.AddTransient<PathwaysPackJob>();
+        services.AddTransient<Scheduling.PathwaysPackSchedule>();
         return services;
     }
 }

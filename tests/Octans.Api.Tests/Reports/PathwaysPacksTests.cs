@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -71,6 +72,27 @@ public sealed class PathwaysPacksTests(AppFixture app)
         await app.Post(Coordinator, "/api/reports/pathways", new { area = "High Town", quarter = "Q3 2026" }, 400);
         await app.Post(Coordinator, "/api/reports/pathways", new { area = "Nowhere", quarter = "2026-Q3" }, 400);
         await app.Get("/api/reports?kind=Weekly", status: 400);
+    }
+
+    [Fact]
+    public async Task Arranging_a_Pathways_meeting_makes_the_pack_it_will_read_and_the_morning_check_makes_no_second()
+    {
+        var (area, _, _) = await app.CreateAreaAsync();
+        var heldOn = app.Today().AddDays(3);
+
+        await app.Post(Coordinator, "/api/meetings", new { area = area.Name, kind = "Pathways", heldOn = heldOn.ToString("yyyy-MM-dd") }, 201);
+
+        var quarter = PathwaysPackSchedule.QuarterBefore(heldOn).ToString();
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        List<PackView> kept;
+        while ((kept = await app.Get<List<PackView>>($"/api/reports?area={Uri.EscapeDataString(area.Name)}&kind=Pathways")).Count == 0)
+        {
+            guard.Elapsed.ShouldBeLessThan(TimeSpan.FromMinutes(2), "the Pathways pack ahead of the meeting was never kept");
+            await Task.Delay(200);
+        }
+        kept.ShouldHaveSingleItem().Quarter.ShouldBe(quarter);
+        var schedule = ActivatorUtilities.CreateInstance<PathwaysPackSchedule>(app.Host.Services);
+        (await schedule.QueueAheadAsync(CancellationToken.None)).ShouldNotContain($"{area.Name} {quarter}");
     }
 
     [Fact]

@@ -1,4 +1,8 @@
+using System.ComponentModel;
 using Hangfire;
+using Marten;
+using Octans.Api.Meetings;
+using Octans.Api.Reports.Archive;
 using Octans.Api.Reports.Producing;
 using Octans.Domain;
 using Octans.Reports.PathwaysPacks;
@@ -6,26 +10,45 @@ using Octans.Reports.PathwaysPacks;
 namespace Octans.Api.Reports.Scheduling;
 
 /// <summary>
-/// The Pathways pack ahead of a Pathways meeting: the pack of the last quarter that ended before the meeting's day, made
-/// <see cref="DaysAhead"/> days before it at 06:00 London time (at once when that time has passed), so the partners and
-/// residents can read it beforehand. A meeting that is set up calls <see cref="AheadOfMeeting"/>.
+/// The Pathways pack ahead of each Pathways meeting, so partners and residents can read it beforehand: every morning at
+/// 06:00 London time, and at once when a Pathways meeting is arranged, each Pathways meeting of the next
+/// <see cref="DaysAhead"/> days whose quarter (the last one ended before its day) has no pack yet gets one. Kept in
+/// Hangfire's storage, the check runs once across nodes, and one missed while every node was down is made the next morning.
 /// </summary>
-public static class PathwaysPackSchedule
+public sealed class PathwaysPackSchedule(IDocumentStore store, PackArchive archive, IBackgroundJobClient jobs, TimeProvider clock)
 {
     public const int DaysAhead = 7;
+    public const string RecurringJobId = "pathways-packs-ahead-of-meetings";
 
     /// <summary>The quarter whose pack a Pathways meeting on <paramref name="heldOn"/> reads: the last one ended before that day.</summary>
     public static PackQuarter QuarterBefore(DateOnly heldOn) => PackQuarter.Of(London.StartOfDay(heldOn)).AddQuarters(-1);
 
-    /// <summary>Schedules the Pathways pack for a meeting of <paramref name="area"/> on <paramref name="heldOn"/> and gives the job's id.</summary>
-    public static string AheadOfMeeting(IBackgroundJobClient jobs, string area, DateOnly heldOn, TimeProvider clock)
+    /// <summary>Registered once the database answers (from DatabaseStartup), as registering touches Hangfire's storage.</summary>
+    public static void Register(IServiceProvider services) =>
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<PathwaysPackSchedule>(RecurringJobId,
+            schedule => schedule.QueueAheadAsync(CancellationToken.None), "0 6 * * *", new RecurringJobOptions { TimeZone = London.TimeZone });
+
+    /// <summary>Asks for the check at once, as arranging a Pathways meeting does.</summary>
+    public static void CheckNow(IBackgroundJobClient jobs) =>
+        jobs.Enqueue<PathwaysPackSchedule>(schedule => schedule.QueueAheadAsync(CancellationToken.None));
+
+    /// <summary>Queues the packs the coming Pathways meetings need and do not have; gives the areas and quarters queued.</summary>
+    [DisplayName("Pathways packs ahead of meetings")]
+    public async Task<IReadOnlyList<string>> QueueAheadAsync(CancellationToken cancellation)
     {
-        var quarter = QuarterBefore(heldOn);
-        var text = quarter.ToString();
-        var at = London.StartOfDay(heldOn.AddDays(-DaysAhead)).AddHours(6);
-        if (at < quarter.Cutoff) at = quarter.Cutoff.AddHours(6);
-        return at <= clock.GetUtcNow()
-            ? jobs.Enqueue<PathwaysPackJob>(job => job.RenderAsync(area, text, null, CancellationToken.None))
-            : jobs.Schedule<PathwaysPackJob>(job => job.RenderAsync(area, text, null, CancellationToken.None), at);
+        var now = clock.GetUtcNow();
+        var today = London.Today(now);
+        await using var session = store.QuerySession();
+        var coming = await MeetingRows.UpcomingAsync(session, MeetingKind.Pathways, today, today.AddDays(DaysAhead), cancellation);
+        List<string> queued = [];
+        foreach (var (area, quarter) in coming.Select(m => (m.Area, QuarterBefore(m.HeldOn))).Distinct())
+        {
+            if (!quarter.HasEndedAt(now)) continue;
+            var period = quarter.ToString();
+            if ((await archive.ListAsync(area, cancellation, PackKind.Pathways)).Any(pack => pack.Month == period)) continue;
+            jobs.Enqueue<PathwaysPackJob>(job => job.RenderAsync(area, period, null, CancellationToken.None));
+            queued.Add($"{area} {period}");
+        }
+        return queued;
     }
 }
