@@ -83,6 +83,7 @@ public sealed class DatabaseStartup(
         await ReferenceDataStorage.SeedAsync(store, cancellation);
         await MonthlyPackSchedule.RegisterAsync(services, store, cancellation);
         IdempotencyKeySweep.Register(services);
+        Reminders.OctansReminders.Register(services);
         if (SeedDemoAccounts)
             await DemoAccounts.SeedAsync(store, DemoAccounts.Password(configuration), cancellation);
         await DemoLoader.LoadIfAskedAsync(services, cancellation);
