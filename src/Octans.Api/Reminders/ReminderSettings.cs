@@ -66,7 +66,7 @@ public sealed record ReminderSettings(
     }
 
     /// <summary>An address within Octans, for a link in an email.</summary>
-    public string Link(string path) => new Uri(SiteAddress, path).ToString();
+    public string Link(string path) => new Uri(SiteAddress, path).AbsoluteUri;
 }
 
 public sealed record SmtpSettings(

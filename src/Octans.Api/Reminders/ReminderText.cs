@@ -29,7 +29,7 @@ public static class ReminderText
         $"{action.Reference} {action.Title}{(withTeam ? $" ({action.Team})" : "")}, due {Day(action.DueOn)}";
 
     public static string TeamSubject(TeamReminder reminder) =>
-        $"Octans: {reminder.Team}'s actions, {Overdue(reminder.Overdue.Count)} and {reminder.Due.Count} due by {Day(reminder.Until)}";
+        $"Octans: {reminder.Team}'s actions, {reminder.Overdue.Count} overdue and {reminder.Due.Count} due by {Day(reminder.Until)}";
 
     public static string CoordinatorSubject(CoordinatorReminder reminder) =>
         $"Octans: reports waiting and actions overdue, {Day(reminder.Day)}";
@@ -65,8 +65,6 @@ public static class ReminderText
     public static string Waiting(int reports) => reports == 1 ? "1 report waits in the inbox" : $"{reports} reports wait in the inbox";
 
     public static string Actions(int count) => count == 1 ? "1 action" : $"{count} actions";
-
-    private static string Overdue(int count) => $"{count} overdue";
 
     /// <summary>The text and the HTML written side by side, so the two always say the same.</summary>
     private sealed class Email
