@@ -9,6 +9,7 @@ using Octans.Api.Reminders.Sending;
 using Octans.Api.Reminders.TurningOff;
 using Octans.Api.SigningIn;
 using Octans.Api.Tests.Problems;
+using Octans.Api.Tests.SigningIn;
 using Octans.Domain;
 
 namespace Octans.Api.Tests.Reminders;
@@ -130,6 +131,21 @@ public sealed class RemindersTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Two_nodes_running_the_job_at_once_send_each_email_once()
+    {
+        await using var mail = await TestMailServer.StartAsync();
+        var team = await GivenTeam();
+        var members = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => app.CreateUser(Role.TeamMember, DemoAccounts.DefaultPassword, team.Id)));
+        var problem = await app.GivenProblem("Dark spot by the bus stop", at: app.Clock.GetUtcNow().AddDays(-2));
+        await problem.Plan("Relamp", team.Id, app.Today().AddDays(3));
+
+        await Task.WhenAll(Jobs(mail.Port).SendTeamRemindersAsync(CancellationToken.None), Jobs(mail.Port).SendTeamRemindersAsync(CancellationToken.None));
+
+        foreach (var member in members)
+            mail.To(member.Email).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task A_user_turns_reminders_off_and_on_and_a_choice_that_is_neither_changes_nothing()
     {
         var user = await app.CreateUser(Role.TeamMember, DemoAccounts.DefaultPassword, Team.StreetLighting.Id);
@@ -145,6 +161,32 @@ public sealed class RemindersTests(AppFixture app)
 
         await TurnReminders(user, on: true);
         (await Setting(user)).On.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_account_page_turns_reminders_off_and_shows_them_off()
+    {
+        var user = await app.CreateUser(Role.TeamMember, DemoAccounts.DefaultPassword, Team.CleanStreets.Id);
+        using var client = app.Host.Server.CreateClient();
+        var (antiforgery, form) = await PageForms.FormOf(client, "/sign-in", null);
+        var signIn = await PageForms.Send(client, HttpMethod.Post, "/sign-in", antiforgery, new()
+        {
+            ["__RequestVerificationToken"] = form, ["email"] = user.Email, ["password"] = DemoAccounts.DefaultPassword,
+        });
+        var signedIn = $"{antiforgery}; {PageForms.CookieFrom(signIn, "octans")}";
+
+        var (_, settingForm) = await PageForms.FormOf(client, "/account/reminders", signedIn);
+        var refused = await PageForms.Send(client, HttpMethod.Post, "/account/reminders", signedIn,
+            new() { ["__RequestVerificationToken"] = settingForm, ["on"] = "perhaps" });
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Choose whether you want reminder emails.");
+        (await Setting(user)).On.ShouldBeTrue();
+
+        var saved = await PageForms.Send(client, HttpMethod.Post, "/account/reminders", signedIn,
+            new() { ["__RequestVerificationToken"] = settingForm, ["on"] = "off" });
+        saved.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await Setting(user)).On.ShouldBeFalse();
+        var page = await (await PageForms.Send(client, HttpMethod.Get, "/account/reminders", signedIn)).Content.ReadAsStringAsync();
+        page.ShouldContain("value=\"off\" checked=\"checked\"");
     }
 
     private static string Text(MimeMessage email) => email.TextBody.ShouldNotBeNull();
