@@ -84,6 +84,7 @@ public sealed class DatabaseStartup(
         await MonthlyPackSchedule.RegisterAsync(services, store, cancellation);
         IdempotencyKeySweep.Register(services);
         PathwaysPackSchedule.Register(services);
+        Reminders.OctansReminders.Register(services);
         if (SeedDemoAccounts)
             await DemoAccounts.SeedAsync(store, DemoAccounts.Password(configuration), cancellation);
         await DemoLoader.LoadIfAskedAsync(services, cancellation);

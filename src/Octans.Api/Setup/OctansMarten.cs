@@ -45,6 +45,7 @@ public static class OctansMarten
         Intake.Keys.IntakeKeys.ConfigureIntake(options);
         options.ConfigureMonthlyPacks();
         IdempotencyKeys.Declare(options);
+        Reminders.RemindersSent.Declare(options);
         options.Schema.For<DataProtectionKey>();
         return options;
     }

@@ -15,6 +15,9 @@ public sealed class User
     public Guid? TeamId { get; set; }
     public bool Disabled { get; set; }
 
+    /// <summary>The user asked for no reminder emails (Reminders/TurningOff).</summary>
+    public bool RemindersOff { get; set; }
+
     // Changes whenever the user is disabled or their role or password changes, so older tokens stop working.
     public string SecurityStamp { get; set; } = NewStamp();
 

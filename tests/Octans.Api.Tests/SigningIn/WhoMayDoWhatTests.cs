@@ -29,6 +29,8 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/auth/token                                         ok        ok          ok         ok        ok         ok
         POST /api/auth/password                                      401       ok          ok         ok        ok         ok
         POST /api/auth/password-reset                                ok        ok          ok         ok        ok         ok
+        GET  /api/account/reminders                                  401       ok          ok         ok        ok         ok
+        POST /api/account/reminders                                  401       ok          ok         ok        ok         ok
         GET  /api/areas                                              401       ok          ok         ok        ok         ok
         GET  /api/categories                                         401       ok          ok         ok        ok         ok
         POST /api/categories                                         401       403         403        403       403        ok
@@ -139,6 +141,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /admin/users/{id:guid}/role                             401       403         403        403       403        ok
         PAGE /admin/users/{id:guid}/reset-link                       401       403         403        403       403        ok
         PAGE /account/password                                       401       ok          ok         ok        ok         ok
+        PAGE /account/reminders                                      401       ok          ok         ok        ok         ok
         PAGE /reset-password/{token}                                 ok        ok          ok         ok        ok         ok
         PAGE /admin/teams                                            401       403         403        403       403        ok
         PAGE /admin/keys                                             401       403         403        403       403        ok

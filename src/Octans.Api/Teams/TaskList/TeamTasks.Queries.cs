@@ -19,6 +19,9 @@ public sealed record ActionRow(
     Guid Id, Phase Phase, string Description, Guid TeamId, string? Assignee, DateOnly DueOn, ActionStatus Status,
     DateTimeOffset? CompletedAt, string? CompletedBy, string? Note, string? CancelledReason);
 
+/// <summary>An open action and the heading of its problem, as the reminders name it.</summary>
+public sealed record OpenActionDue(Guid TeamId, string Area, Guid ProblemId, string Reference, string Title, DateOnly DueOn);
+
 /// <summary>How many open actions a team has, and how many of them are overdue.</summary>
 public sealed record OpenTasksOfTeam(Guid TeamId, int Open, int Overdue);
 
@@ -73,6 +76,18 @@ public static partial class TeamTasks
              where {Status} = 'Open' {(area is null ? "" : $"and {Area} = ?")} group by {TeamId}
              """,
             r => new OpenTasksOfTeam(r.GetGuid(0), r.GetInt32(1), r.GetInt32(2)), cancellation, area is null ? [today] : [today, area]);
+
+    /// <summary>Every open action due before <paramref name="before"/>, earliest first, over the index of open tasks.</summary>
+    public static Task<List<OpenActionDue>> OpenDueBeforeAsync(IQuerySession session, DateOnly before, CancellationToken cancellation) =>
+        session.ReadAsync(
+            $"""
+             select t.{TeamId}, t.{Area}, p.{ProblemRows.Id}, p.{ProblemRows.Reference}, p.{ProblemRows.Title}, t.{DueOn}
+             from {Table} as t join {ProblemRows.Table} as p on p.{ProblemRows.Id} = t.{ProblemId}
+             where t.{Status} = 'Open' and t.{DueOn} < ?
+             order by t.{DueOn}, p.{ProblemRows.Reference}
+             """,
+            r => new OpenActionDue(r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetString(3), r.GetString(4), r.GetFieldValue<DateOnly>(5)),
+            cancellation, before);
 
     private static string? Text(NpgsqlDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
 }
