@@ -44,20 +44,13 @@ public static class Sql
     public static async Task ReadAsync(this IQuerySession session, Func<NpgsqlDataReader, Task> read, CancellationToken cancellation,
         params Statement[] statements)
     {
-        var shared = session.Connection is { State: System.Data.ConnectionState.Open } open ? open : null;
-        var connection = shared ?? session.Database.CreateConnection();
-        try
-        {
-            if (shared is null) await connection.OpenAsync(cancellation);
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var statement in statements) batch.BatchCommands.Add(Command(statement));
-            await using var reader = await batch.ExecuteReaderAsync(cancellation);
-            await read(reader);
-        }
-        finally
-        {
-            if (shared is null) await connection.DisposeAsync();
-        }
+        await using var batch = new NpgsqlBatch();
+        foreach (var statement in statements) batch.BatchCommands.Add(Command(statement));
+        // Marten runs the batch on the session's transaction when it holds one, else on a pooled connection for this batch
+        // alone. Asking the session for its Connection instead would begin a transaction, held until the session ends:
+        // every read of a request would keep its tables locked against a rebuild's truncate for the whole request.
+        await using var reader = (NpgsqlDataReader)await ((Marten.Internal.Sessions.QuerySession)session).ExecuteReaderAsync(batch, cancellation);
+        await read(reader);
     }
 
     /// <summary>

@@ -14,8 +14,8 @@ public sealed class MeetingsTests(AppFixture app)
     [Fact]
     public async Task A_meeting_s_agenda_says_why_each_problem_is_there()
     {
-        var fresh = await app.ReportProblem(ReportBody("Needles by the Brunswick Street steps"));
-        var reviewed = await app.ReportProblem(ReportBody("Dumped sofas in Burr Street alley"));
+        var fresh = await app.ReportProblem(MeetingsApi.Unpinned("Needles by the Brunswick Street steps"));
+        var reviewed = await app.ReportProblem(MeetingsApi.Unpinned("Dumped sofas in Burr Street alley"));
         var version = await (await app.Post(Coordinator, $"/api/problems/{reviewed.Id}/reviews", new
         {
             version = reviewed.Version, meetingOn = app.Today().AddDays(-1), rag = "Amber", decision = "Clear it this week.",
@@ -24,18 +24,40 @@ public sealed class MeetingsTests(AppFixture app)
         await app.Post(Coordinator, $"/api/problems/{reviewed.Id}/recurrences",
             new { version, observedOn = app.Today(), description = "Two more sofas dumped." });
 
-        var meeting = await app.Meeting(await app.Arrange("Tasking", app.Today().AddDays(3)));
+        var meeting = await app.Meeting(await app.Arrange("Tasking", app.Today()));
 
         meeting.Kind.ShouldBe(MeetingKind.Tasking);
         meeting.Items.Single(i => i.ProblemId == fresh.Id).Why.ShouldBe([AgendaReason.NewProblem]);
         meeting.Items.Single(i => i.ProblemId == reviewed.Id).Why.ShouldBe([AgendaReason.RecurredSinceLastReview]);
-        (await app.Meetings()).ShouldContain(m => m.Id == meeting.Id && m.HeldOn == app.Today().AddDays(3));
+        (await app.Meetings()).ShouldContain(m => m.Id == meeting.Id && m.HeldOn == app.Today());
+    }
+
+    [Fact]
+    public async Task A_report_in_the_inbox_near_a_problem_puts_it_on_the_agenda()
+    {
+        var place = new { description = "Car park behind Hitchin Road", latitude = 51.9307, longitude = -0.3807, ward = "High Town" };
+        var problem = await app.ReportProblem(new
+        {
+            title = "Cars broken into behind Hitchin Road", statement = "Windows smashed most weekends.", category = "Street lighting",
+            area = "High Town", risk = "Medium", location = place,
+        });
+        var before = await app.Meeting(await app.Arrange("Tasking", app.Today()));
+        before.Items.Single(i => i.ProblemId == problem.Id).Why.ShouldBe([AgendaReason.NewProblem]);
+
+        await app.Post(Coordinator, "/api/inbox", new
+        {
+            area = "High Town", category = "Street lighting", description = "Another car window smashed last night.",
+            location = new { description = "Hitchin Road car park", latitude = 51.9308, longitude = -0.3806 },
+        }, 201);
+
+        var meeting = await app.Meeting(await app.Arrange("Tasking", app.Today()));
+        meeting.Items.Single(i => i.ProblemId == problem.Id).Why.ShouldBe([AgendaReason.NewReportsNearby, AgendaReason.NewProblem]);
     }
 
     [Fact]
     public async Task A_decision_is_a_review_on_the_problem_and_a_line_in_the_minutes()
     {
-        var problem = await app.ReportProblem(ReportBody("Dark alley behind Wenlock Street"));
+        var problem = await app.ReportProblem(MeetingsApi.Unpinned("Dark alley behind Wenlock Street"));
         var id = await app.Arrange("Pathways", app.Today());
 
         var result = await app.Post(Coordinator, $"/api/meetings/{id}/decisions", new
@@ -63,7 +85,7 @@ public sealed class MeetingsTests(AppFixture app)
     [Fact]
     public async Task A_decision_with_a_stale_version_is_a_409_and_stores_nothing()
     {
-        var problem = await app.ReportProblem(ReportBody("Graffiti on the Hitchin Road underpass"));
+        var problem = await app.ReportProblem(MeetingsApi.Unpinned("Graffiti on the Hitchin Road underpass"));
         var id = await app.Arrange("Tasking", app.Today());
 
         var result = await app.Post(Coordinator, $"/api/meetings/{id}/decisions",
@@ -100,7 +122,7 @@ public sealed class MeetingsTests(AppFixture app)
     [Fact]
     public async Task A_decision_before_the_day_of_the_meeting_is_a_400_and_stores_nothing()
     {
-        var problem = await app.ReportProblem(ReportBody("Broken fence at Dunstable Place"));
+        var problem = await app.ReportProblem(MeetingsApi.Unpinned("Broken fence at Dunstable Place"));
         var id = await app.Arrange("Tasking", app.Today().AddDays(1));
 
         var result = await app.Post(Coordinator, $"/api/meetings/{id}/decisions",
@@ -113,7 +135,7 @@ public sealed class MeetingsTests(AppFixture app)
     [Fact]
     public async Task A_dropped_problem_leaves_the_agenda_and_cannot_be_decided_until_it_is_added_again()
     {
-        var problem = await app.ReportProblem(ReportBody("Overgrown path by Old Bedford Road"));
+        var problem = await app.ReportProblem(MeetingsApi.Unpinned("Overgrown path by Old Bedford Road"));
         var id = await app.Arrange("Tasking", app.Today());
 
         await app.Post(Coordinator, $"/api/meetings/{id}/items/{problem.Id}/drop", new { }, 204);
@@ -131,7 +153,7 @@ public sealed class MeetingsTests(AppFixture app)
     [Fact]
     public async Task A_decided_problem_cannot_be_dropped_or_decided_again()
     {
-        var problem = await app.ReportProblem(ReportBody("Abandoned car on Havelock Road"));
+        var problem = await app.ReportProblem(MeetingsApi.Unpinned("Abandoned car on Havelock Road"));
         var id = await app.Arrange("Tasking", app.Today());
         var version = await (await app.Post(Coordinator, $"/api/meetings/{id}/decisions",
             new { problemId = problem.Id, version = problem.Version, rag = "Amber", decision = "Ask for removal." })).NewVersion();
@@ -154,7 +176,7 @@ public sealed class MeetingsTests(AppFixture app)
     [Fact]
     public async Task The_minutes_download_as_a_pdf()
     {
-        var problem = await app.ReportProblem(ReportBody("Drug litter on Cardigan Street"));
+        var problem = await app.ReportProblem(MeetingsApi.Unpinned("Drug litter on Cardigan Street"));
         var id = await app.Arrange("Pathways", app.Today());
         await app.Post(Coordinator, $"/api/meetings/{id}/decisions",
             new { problemId = problem.Id, version = problem.Version, rag = "Red", decision = "Needle sweep twice a week." });
@@ -178,6 +200,17 @@ public sealed class MeetingsTests(AppFixture app)
 
 internal static class MeetingsApi
 {
+    /// <summary>A report with no pin, so reports other tests leave in the inbox near the usual pin never reach its agenda.</summary>
+    public static object Unpinned(string title) => new
+    {
+        title,
+        statement = "Residents say the place has been a problem for weeks.",
+        category = "Street lighting",
+        area = "High Town",
+        risk = "High",
+        location = new { description = "Wenlock Street, between Brunswick Street and Burr Street", ward = "High Town" },
+    };
+
     public static async Task<Guid> Arrange(this AppFixture app, string kind, DateOnly heldOn)
     {
         var result = await app.Post(Coordinator, "/api/meetings", new { area = "High Town", kind, heldOn = heldOn.ToString("yyyy-MM-dd") }, 201);
