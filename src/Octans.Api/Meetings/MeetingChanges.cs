@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using Hangfire;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Problems;
 using Octans.Api.ReferenceData;
-using Octans.Api.Reports.Scheduling;
 using Octans.Api.Setup;
 using Octans.Api.Setup.Idempotency;
 using Octans.Api.SigningIn;
@@ -28,9 +26,8 @@ public static class MeetingChanges
 {
     public const string NoSuchMeeting = "There is no meeting with that id.";
 
-    /// <summary>Arranges a meeting; a Pathways meeting also asks at once for the Pathways pack it will read (<see cref="PathwaysPackSchedule"/>).</summary>
-    public static async Task<(Guid? Id, ProblemDetails? Refusal)> ArrangeAsync(IDocumentStore store, IBackgroundJobClient jobs, ClaimsPrincipal user,
-        TimeProvider clock, ArrangeMeetingRequest request, CancellationToken cancellation)
+    public static async Task<(Guid? Id, ProblemDetails? Refusal)> ArrangeAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
+        ArrangeMeetingRequest request, CancellationToken cancellation)
     {
         if (WhoMay.RefuseRole(user, typeof(ArrangeMeeting)) is { } notAllowed) return (null, notAllowed);
         await using var session = store.OpenWriteSession();
@@ -50,7 +47,6 @@ public static class MeetingChanges
 
         session.Events.StartStream<Meeting>(id, [.. decision.Events]);
         await session.SaveChangesAsync(cancellation);
-        if (Choice.Of<MeetingKind>(request.Kind) == MeetingKind.Pathways) PathwaysPackSchedule.CheckNow(jobs);
         return (id, null);
     }
 

@@ -75,14 +75,16 @@ public sealed class PathwaysPacksTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Arranging_a_Pathways_meeting_makes_the_pack_it_will_read_and_the_morning_check_makes_no_second()
+    public async Task The_morning_check_makes_the_pack_a_coming_Pathways_meeting_will_read_and_then_no_second()
     {
         var (area, _, _) = await app.CreateAreaAsync();
         var heldOn = app.Today().AddDays(3);
-
         await app.Post(Coordinator, "/api/meetings", new { area = area.Name, kind = "Pathways", heldOn = heldOn.ToString("yyyy-MM-dd") }, 201);
+        var schedule = ActivatorUtilities.CreateInstance<PathwaysPackSchedule>(app.Host.Services);
 
         var quarter = PathwaysPackSchedule.QuarterBefore(heldOn).ToString();
+        (await schedule.QueueAheadAsync(area.Name, CancellationToken.None)).ShouldBe([$"{area.Name} {quarter}"]);
+
         var guard = System.Diagnostics.Stopwatch.StartNew();
         List<PackView> kept;
         while ((kept = await app.Get<List<PackView>>($"/api/reports?area={Uri.EscapeDataString(area.Name)}&kind=Pathways")).Count == 0)
@@ -91,8 +93,7 @@ public sealed class PathwaysPacksTests(AppFixture app)
             await Task.Delay(200);
         }
         kept.ShouldHaveSingleItem().Quarter.ShouldBe(quarter);
-        var schedule = ActivatorUtilities.CreateInstance<PathwaysPackSchedule>(app.Host.Services);
-        (await schedule.QueueAheadAsync(CancellationToken.None)).ShouldNotContain($"{area.Name} {quarter}");
+        (await schedule.QueueAheadAsync(area.Name, CancellationToken.None)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Hangfire;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -18,10 +17,10 @@ public static class ArrangeMeetingEndpoint
     [WolverinePost("/api/meetings", Name = "ArrangeMeeting")]
     [Tags("Meetings")]
     [ProducesResponseType<MeetingArrangedResponse>(201)]
-    public static async Task<IResult> Post(ArrangeMeetingRequest request, IDocumentStore store, IBackgroundJobClient jobs, ClaimsPrincipal user,
-        TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Post(ArrangeMeetingRequest request, IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellation)
     {
-        var (id, refusal) = await MeetingChanges.ArrangeAsync(store, jobs, user, clock, request, cancellation);
+        var (id, refusal) = await MeetingChanges.ArrangeAsync(store, user, clock, request, cancellation);
         if (id is not { } made) return refusal!.Result();
         var created = new MeetingArrangedResponse(made);
         return Results.Created(created.Url, created);

@@ -8,7 +8,7 @@ using Octans.Api.SigningIn;
 namespace Octans.Api.Pages.Meetings;
 
 /// <summary>An area's meetings, and a coordinator making the next one.</summary>
-public sealed class MeetingsModel(IQuerySession session, IDocumentStore store, Hangfire.IBackgroundJobClient jobs, TimeProvider clock) : PageModel
+public sealed class MeetingsModel(IQuerySession session, IDocumentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty] public string? Kind { get; set; }
@@ -23,7 +23,7 @@ public sealed class MeetingsModel(IQuerySession session, IDocumentStore store, H
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         if (!MayMake) return Forbid();
-        var (id, refusal) = await MeetingChanges.ArrangeAsync(store, jobs, User, clock, new ArrangeMeetingRequest(Area, Kind, HeldOn), cancellation);
+        var (id, refusal) = await MeetingChanges.ArrangeAsync(store, User, clock, new ArrangeMeetingRequest(Area, Kind, HeldOn), cancellation);
         if (id is not { } made)
         {
             ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal!.Detail);
