@@ -6,14 +6,15 @@ namespace Octans.Benchmarks;
 
 /// <summary>
 /// The two pages coordinators live in, the problem board and a problem's page, with the High Town demo loaded: the
-/// time to the last byte of the HTML over loopback, signed in with the cookie. Floor: /health/live through the same
+/// time to the last byte of the HTML over loopback, signed in with the cookie; and the community page and Atom feed that
+/// residents read without signing in. Floor: /health/live through the same
 /// server, the cheapest answer it gives.
 /// </summary>
 public sealed partial class PagesMeasurement : IMeasurement
 {
     public string Name => "pages";
     public int Order => 35;
-    public string Description => "the problem board and a problem page with the High Town demo, as a signed-in coordinator";
+    public string Description => "the problem board and a problem page with the High Town demo, as a signed-in coordinator, and the community page and feed";
 
     public async Task<IReadOnlyList<Figure>> RunAsync(BenchContext context, CancellationToken cancellation)
     {
@@ -32,7 +33,9 @@ public sealed partial class PagesMeasurement : IMeasurement
         var floor = await TimeAsync(http, "/health/live", samples, cancellation);
         var boardTimes = await TimeAsync(http, "/problems", samples, cancellation);
         var problemTimes = await TimeAsync(http, problem, samples, cancellation);
-        context.Say($"pages: board {boardTimes.Summary}; problem {problemTimes.Summary}; floor {floor.Summary}");
+        var communityTimes = await TimeAsync(http, "/community/HT", samples, cancellation);
+        var feedTimes = await TimeAsync(http, "/community/HT/feed.atom", samples, cancellation);
+        context.Say($"pages: board {boardTimes.Summary}; problem {problemTimes.Summary}; community {communityTimes.Summary}; feed {feedTimes.Summary}; floor {floor.Summary}");
 
         return
         [
@@ -40,6 +43,10 @@ public sealed partial class PagesMeasurement : IMeasurement
                 "< 100 ms", boardTimes.Percentile(95) < 100, $"p50 {boardTimes.Percentile(50):0.0} ms"),
             new Figure("Problem page p95 (demo data)", problemTimes.Percentile(95), Unit.Milliseconds, floor.Percentile(95), "GET /health/live",
                 "< 100 ms", problemTimes.Percentile(95) < 100, $"p50 {problemTimes.Percentile(50):0.0} ms"),
+            new Figure("Community page p95 (demo's public updates, no sign-in)", communityTimes.Percentile(95), Unit.Milliseconds, floor.Percentile(95),
+                "GET /health/live", "< 20 ms", communityTimes.Percentile(95) < 20, $"p50 {communityTimes.Percentile(50):0.0} ms"),
+            new Figure("Community Atom feed p95 (demo's public updates)", feedTimes.Percentile(95), Unit.Milliseconds, floor.Percentile(95),
+                "GET /health/live", "< 20 ms", feedTimes.Percentile(95) < 20, $"p50 {feedTimes.Percentile(50):0.0} ms"),
         ];
     }
 
