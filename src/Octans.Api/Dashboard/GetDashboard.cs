@@ -15,12 +15,12 @@ public sealed record OverdueForTeam(Guid TeamId, string TeamName, int Count);
 /// The partnership at a glance. <see cref="OverdueByTeam"/> lists the teams with at least one overdue action, most
 /// first; an action is overdue when it is open and was due before today in London. <see cref="SlippingBack"/> lists the
 /// problems in Hold or Build drawing reports since their last review (Hold decay), the most reports first, up to
-/// <see cref="DashboardScope.MostSlippingBack"/> of <see cref="SlippingBackTotal"/>. <see cref="Breakdown"/> counts the problems
-/// by category, ward and the month they were reported.
+/// <see cref="DashboardScope.MostSlippingBack"/> of <see cref="SlippingBackTotal"/>. The breakdown by category, ward and month
+/// is a read of its own (<see cref="GetBreakdownEndpoint"/>).
 /// </summary>
 public sealed record DashboardView(
     ProblemsByPhase ByPhase, IReadOnlyList<OverdueForTeam> OverdueByTeam, int OpenActions, int OverdueActions,
-    IReadOnlyList<SlippingBack> SlippingBack, int SlippingBackTotal, ProblemBreakdown Breakdown);
+    IReadOnlyList<SlippingBack> SlippingBack, int SlippingBackTotal);
 
 /// <summary>The area the dashboard counts, by name; null for every area.</summary>
 public sealed record DashboardScope(string? Area)
@@ -37,21 +37,19 @@ public sealed record DashboardScope(string? Area)
     }
 
     /// <summary>
-    /// Counts of problems by phase and of open and overdue actions, the problems slipping back, and the breakdown. The first
-    /// three read no whole row: the phases come from an index of status and phase, the tasks from the index of open tasks by
-    /// team, the problems slipping back from a partial index; the breakdown reads the problems' rows once. Across every area
-    /// each visits tens of thousands of entries, so the four run side by side, each on a session (and connection) of its own.
+    /// Counts of problems by phase and of open and overdue actions, and the problems slipping back. None reads a whole row:
+    /// the phases come from an index of status and phase, the tasks from the index of open tasks by team, the problems
+    /// slipping back from a partial index. Across every area each visits tens of thousands of entries, so the three run side
+    /// by side, each on a session (and connection) of its own.
     /// </summary>
     public async Task<DashboardView> ReadAsync(IQuerySession session, IDocumentStore store, DateOnly today, CancellationToken cancellation)
     {
         await using var forTasks = store.QuerySession();
         await using var forSlipping = store.QuerySession();
-        await using var forBreakdown = store.QuerySession();
         var phasesCounted = ProblemRows.CountByPhaseAsync(session, Area, cancellation);
         var tasksCounted = TeamTasks.OpenByTeamAsync(forTasks, Area, today, cancellation);
         var slippingRead = ProblemRows.SlippingBackAsync(forSlipping, Area, MostSlippingBack, cancellation);
-        var breakdownCounted = ProblemRows.BreakdownAsync(forBreakdown, Area, today, cancellation);
-        await Task.WhenAll(phasesCounted, tasksCounted, slippingRead, breakdownCounted);
+        await Task.WhenAll(phasesCounted, tasksCounted, slippingRead);
         var (phases, tasks, slipping) = (await phasesCounted, await tasksCounted, await slippingRead);
 
         var overdue = tasks.Where(t => t.Overdue > 0).ToList();
@@ -65,8 +63,7 @@ public sealed record DashboardScope(string? Area)
             tasks.Sum(t => t.Open),
             overdue.Sum(t => t.Overdue),
             slipping.Most,
-            slipping.Total,
-            await breakdownCounted);
+            slipping.Total);
     }
 }
 

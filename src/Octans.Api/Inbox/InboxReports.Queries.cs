@@ -29,25 +29,44 @@ public static partial class InboxReports
     private const string Columns =
         $"{Id}, {ReceivedAt}, {Source}, {Area}, {Category}, {Description}, {Place}, {Latitude}, {Longitude}, {State}, {ProblemId}, {MediaUrl}";
 
-    /// <summary>A page of an area's reports (every area's when <paramref name="area"/> is null), newest first, each with the open problems near it.</summary>
+    /// <summary>
+    /// A page of an area's reports (every area's when <paramref name="area"/> is null), newest first, each with the open
+    /// problems near it, read with the page in one statement, and the count beside it in the same round trip.
+    /// </summary>
     public static async Task<InboxPage> PageAsync(IQuerySession session, string? area, InboxState? state, int page, int pageSize,
         CancellationToken cancellation)
     {
         var where = $"(?::text is null or {Area} = ?) and (?::text is null or {State} = ?)";
         object?[] values = [area, area, state?.ToString(), state?.ToString()];
-        List<InboxItem> items = [];
+        var order = $"{ReceivedAt} desc, {Id} desc";
+        List<(InboxItem Item, List<NearbyView> Nearby)> rows = [];
         var total = 0;
         await session.ReadAsync(async r =>
         {
-            while (await r.ReadAsync(cancellation)) items.Add(Read(r));
+            while (await r.ReadAsync(cancellation))
+            {
+                if (rows.Count == 0 || rows[^1].Item.Id != r.GetGuid(0)) rows.Add((Read(r), []));
+                if (!r.IsDBNull(NearbyFrom)) rows[^1].Nearby.Add(View(ProblemPlaces.ReadNearby(r, NearbyFrom)));
+            }
             await r.NextResultAsync(cancellation);
             if (await r.ReadAsync(cancellation)) total = r.GetInt32(0);
         }, cancellation,
-            new Statement($"select {Columns} from {Table} where {where} order by {ReceivedAt} desc, {Id} desc limit ? offset ?",
-                [.. values, pageSize, (page - 1) * pageSize]),
+            new Statement(
+                $"""
+                 with page as (select {Columns} from {Table} where {where} order by {order} limit ? offset ?)
+                 select page.*, near.* from page
+                 left join lateral {ProblemPlaces.NearestTo($"page.{Longitude}", $"page.{Latitude}")} as near on true
+                 order by page.{ReceivedAt} desc, page.{Id} desc, near.distance, near.id
+                 """,
+                [.. values, pageSize, (page - 1) * pageSize, .. ProblemPlaces.Within(NearbyMetres, NearbyCount)]),
             new Statement($"select count(*)::int from {Table} where {where}", values));
-        return new InboxPage(await WithNearbyAsync(session, items, cancellation), total);
+        return new InboxPage([.. rows.Select(row => row.Item with { Nearby = row.Nearby })], total);
     }
+
+    // Where a page's row has its nearby problem's columns, after the report's own.
+    private static readonly int NearbyFrom = Columns.Split(',').Length;
+
+    private static NearbyView View(NearbyProblem p) => new(p.ProblemId, p.Reference, p.Title, p.Phase, p.DistanceMetres);
 
     public static async Task<InboxItem?> ReadAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
         await session.ReadFirstAsync($"select {Columns} from {Table} where {Id} = ?", Read, cancellation, id) is { } item
@@ -84,7 +103,7 @@ public static partial class InboxReports
             NearbyMetres, NearbyCount, cancellation);
         var near = placed.Select((item, n) => (item.Id, Nearby: nearby[n])).ToDictionary(x => x.Id, x => x.Nearby);
         return [.. items.Select(item => near.TryGetValue(item.Id, out var found)
-            ? item with { Nearby = [.. found.Select(p => new NearbyView(p.ProblemId, p.Reference, p.Title, p.Phase, p.DistanceMetres))] }
+            ? item with { Nearby = [.. found.Select(View)] }
             : item)];
     }
 }

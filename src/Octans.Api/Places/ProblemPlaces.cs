@@ -19,10 +19,7 @@ public static class ProblemPlaces
         (await NearbyEachAsync(session, [(latitude, longitude)], metres, limit, cancellation))[0];
 
     /// <summary>
-    /// <see cref="NearbyAsync"/> for each point at once, in one statement: the index gives each point's problems nearest first
-    /// (<c>&lt;-&gt;</c>), so each stops at its <paramref name="limit"/> however many problems stand around it. The nearest-first
-    /// order has no second key: with one (even the id) PostgreSQL reads every pin within the radius and sorts them instead,
-    /// 50 times the work among a few hundred pins; ties are ordered by id afterwards.
+    /// <see cref="NearbyAsync"/> for each point at once, in one statement (see <see cref="NearestTo"/>).
     /// </summary>
     public static async Task<IReadOnlyList<IReadOnlyList<NearbyProblem>>> NearbyEachAsync(IQuerySession session,
         IReadOnlyList<(double Latitude, double Longitude)> points, int metres, int limit, CancellationToken cancellation)
@@ -30,26 +27,43 @@ public static class ProblemPlaces
         if (points.Count == 0) return [];
         var found = await session.ReadAsync(
             $"""
-             select here.n, d.{ProblemRows.Id}, d.{ProblemRows.Reference}, d.{ProblemRows.Title}, d.{ProblemRows.Phase}, d.distance
+             select here.n, d.*
              from unnest(?::double precision[], ?::double precision[]) with ordinality as here(longitude, latitude, n)
-             cross join lateral (
-                 select p.{ProblemRows.Id}, p.{ProblemRows.Reference}, p.{ProblemRows.Title}, p.{ProblemRows.Phase},
-                     round(st_distance(p.{ProblemRows.Pin}, point))::int as distance
-                 from {ProblemRows.Table} as p,
-                     lateral (select st_setsrid(st_makepoint(here.longitude, here.latitude), 4326)::geography as point) as at
-                 where p.{ProblemRows.Status} = 'Open' and st_dwithin(p.{ProblemRows.Pin}, point, ?)
-                 order by p.{ProblemRows.Pin} <-> point
-                 limit ?) as d
-             order by here.n, d.distance, d.{ProblemRows.Id}
+             cross join lateral {NearestTo("here.longitude", "here.latitude")} as d
+             order by here.n, d.distance, d.id
              """,
-            r => (Point: (int)r.GetInt64(0) - 1,
-                Problem: new NearbyProblem(r.GetGuid(1), r.GetString(2), r.GetString(3), Enum.Parse<Phase>(r.GetString(4)), r.GetInt32(5))),
-            cancellation, points.Select(p => p.Longitude).ToArray(), points.Select(p => p.Latitude).ToArray(),
-            (double)Math.Clamp(metres, 0, MaxMetres), Math.Max(limit, 0));
+            r => (Point: (int)r.GetInt64(0) - 1, Problem: ReadNearby(r, 1)),
+            cancellation, [points.Select(p => p.Longitude).ToArray(), points.Select(p => p.Latitude).ToArray(), .. Within(metres, limit)]);
         var each = points.Select(_ => new List<NearbyProblem>()).ToList();
         foreach (var (point, problem) in found) each[point].Add(problem);
         return each;
     }
+
+    /// <summary>
+    /// A subquery for a lateral join: the open problems within ? metres of the point at <paramref name="longitude"/>,
+    /// <paramref name="latitude"/> (SQL expressions of the outer row), nearest first, at most ? of them, as the columns
+    /// id, reference, title, phase and distance (<see cref="ReadNearby"/>); its two values are <see cref="Within"/>. The index
+    /// gives the problems nearest first (<c>&lt;-&gt;</c>), so each point stops at its limit however many problems stand
+    /// around it. The nearest-first order has no second key: with one (even the id) PostgreSQL reads every pin within the
+    /// radius and sorts them instead, 50 times the work among a few hundred pins; order ties by id outside.
+    /// </summary>
+    public static string NearestTo(string longitude, string latitude) =>
+        $"""
+         (select p.{ProblemRows.Id} as id, p.{ProblemRows.Reference} as reference, p.{ProblemRows.Title} as title, p.{ProblemRows.Phase} as phase,
+             round(st_distance(p.{ProblemRows.Pin}, point))::int as distance
+          from {ProblemRows.Table} as p,
+              lateral (select st_setsrid(st_makepoint({longitude}, {latitude}), 4326)::geography as point) as at
+          where p.{ProblemRows.Status} = 'Open' and st_dwithin(p.{ProblemRows.Pin}, point, ?)
+          order by p.{ProblemRows.Pin} <-> point
+          limit ?)
+         """;
+
+    /// <summary>The values of <see cref="NearestTo"/>: the radius, at most <see cref="MaxMetres"/>, and how many problems at most.</summary>
+    public static object[] Within(int metres, int limit) => [(double)Math.Clamp(metres, 0, MaxMetres), Math.Max(limit, 0)];
+
+    /// <summary>A problem of <see cref="NearestTo"/>, read from its five columns starting at <paramref name="first"/>.</summary>
+    public static NearbyProblem ReadNearby(Npgsql.NpgsqlDataReader r, int first) => new(r.GetGuid(first), r.GetString(first + 1),
+        r.GetString(first + 2), Enum.Parse<Phase>(r.GetString(first + 3)), r.GetInt32(first + 4));
 
     /// <summary>Where a map opens before it has a pin: the middle of the area's pins (every area's when null), else Great Britain's.</summary>
     public static async Task<(double Latitude, double Longitude)> CentreAsync(IQuerySession session, string? area, CancellationToken cancellation) =>

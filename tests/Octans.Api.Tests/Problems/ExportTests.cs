@@ -124,7 +124,7 @@ public sealed class ExportTests(AppFixture app)
         var closed = await app.GivenProblem("Bins in the alley", area, category: "Fly-tipping");
         await closed.Then(new CloseProblem(Outcome.Resolved, "Cleared and gated."));
 
-        var breakdown = (await app.Get<DashboardView>($"/api/dashboard?area={area.Id}", Councillor)).Breakdown;
+        var breakdown = await app.Get<ProblemBreakdown>($"/api/dashboard/breakdown?area={area.Id}", Councillor);
 
         breakdown.ByCategory.ShouldBe([
             new ProblemsIn("Fly-tipping", new ProblemsByPhase(Clear: 0, Hold: 1, Build: 0, Closed: 1)),

@@ -1,3 +1,4 @@
+using Octans.Api.Problems.Listing;
 using Hangfire;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,7 @@ public sealed class DashboardModel(IQuerySession session, IDocumentStore store, 
     [BindProperty] public string? Area { get; set; }
 
     public DashboardView View { get; private set; } = null!;
+    public ProblemBreakdown Breakdown { get; private set; } = null!;
     public string AreaName { get; private set; } = "";
     public IReadOnlyList<StoredPack> Packs { get; private set; } = [];
     public IReadOnlyList<StoredPack> PathwaysPacks { get; private set; } = [];
@@ -32,7 +34,9 @@ public sealed class DashboardModel(IQuerySession session, IDocumentStore store, 
         AreaName = areas.Count == 1 ? areas[0].Name : "All areas";
         Areas = [.. areas.Select(a => (a.Name, a.Name))];
         Area ??= areas.FirstOrDefault()?.Name;
-        View = await new DashboardScope(null).ReadAsync(session, store, Octans.Domain.London.Today(clock.GetUtcNow()), cancellation);
+        var today = Octans.Domain.London.Today(clock.GetUtcNow());
+        View = await new DashboardScope(null).ReadAsync(session, store, today, cancellation);
+        Breakdown = await ProblemRows.BreakdownAsync(session, null, today, cancellation);
         Packs = await archive.ListAsync(null, cancellation, PackKind.Monthly);
         PathwaysPacks = await archive.ListAsync(null, cancellation, PackKind.Pathways);
         var lastEnded = PackMonth.Of(clock.GetUtcNow()).AddMonths(-1);

@@ -70,6 +70,8 @@ public static partial class ProblemRows
         // Open problems of a phase for the list, and every problem counted by status and phase for the dashboard and the
         // board, which PostgreSQL then answers from this index alone.
         table.Index([Status, Phase]);
+        // The dashboard's breakdown by category, ward and month from this index alone, not the rows, which every event rewrites.
+        table.Index([Area]).IncludeColumns = [Category, Ward, Status, Phase, ReportedAt];
         // The few problems slipping back, for the dashboard.
         table.Index([DecayReports], where: $"{DecayReports} > 0");
         table.Index([Pin]).Method = IndexMethod.gist;
