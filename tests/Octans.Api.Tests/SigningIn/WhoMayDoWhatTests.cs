@@ -147,6 +147,8 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /admin/keys                                             401       403         403        403       403        ok
         PAGE /admin/categories                                       401       403         403        403       403        ok
         PAGE /community/{areaCode}                                   ok        ok          ok         ok        ok         ok
+        PAGE /accessibility                                          ok        ok          ok         ok        ok         ok
+        PAGE /privacy                                                ok        ok          ok         ok        ok         ok
         PAGE /sign-out                                               ok        ok          ok         ok        ok         ok
         POST /api/auth/sign-out                                      401       ok          ok         ok        ok         ok
         """;
