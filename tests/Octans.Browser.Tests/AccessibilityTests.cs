@@ -32,6 +32,7 @@ public sealed class AccessibilityTests(BrowserFixture octans)
         { "admin@octans.test", "/admin/teams" },
         { "admin@octans.test", "/admin/keys" },
         { "admin@octans.test", "/admin/categories" },
+        { "admin@octans.test", "/admin/changes" },
         { "coordinator@octans.test", "/accessibility" },
         { "councillor@octans.test", "/privacy" },
     };
