@@ -32,6 +32,9 @@ public sealed class AccessibilityTests(BrowserFixture octans)
         { "admin@octans.test", "/admin/teams" },
         { "admin@octans.test", "/admin/keys" },
         { "admin@octans.test", "/admin/categories" },
+        { "admin@octans.test", "/admin/changes" },
+        { "coordinator@octans.test", "/accessibility" },
+        { "councillor@octans.test", "/privacy" },
     };
 
     [Theory]
@@ -57,6 +60,22 @@ public sealed class AccessibilityTests(BrowserFixture octans)
             await AssertAccessible(page);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+            await AssertAccessible(page);
+        });
+    }
+
+    [Theory]
+    [InlineData("/accessibility")]
+    [InlineData("/privacy")]
+    public async Task The_statements_read_without_signing_in_have_no_serious_or_critical_accessibility_problems(string url)
+    {
+        var context = await octans.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = octans.Address.ToString() });
+        var page = await context.NewPageAsync();
+        await BrowserFixture.Journey(page, $"axe-anonymous-{url.Trim('/')}", async () =>
+        {
+            await page.GotoAsync("/sign-in");
+            await page.GetByRole(AriaRole.Link, new() { Name = url == "/privacy" ? "Privacy notice" : "Accessibility statement" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"{url}$"));
             await AssertAccessible(page);
         });
     }

@@ -76,6 +76,9 @@ public static class ProblemChanges
 
         var newVersion = problem.Version + decision.Events.Count;
         stream.AppendMany(decision.Events);
+        foreach (var marked in decision.Events.OfType<SensitivityChanged>())
+            Admin.Changes.AdminChanges.Record(session, marked.By, marked.ChangedAt, Admin.Changes.ChangedThing.ProblemSensitivity, problem.Reference,
+                marked.Sensitive ? "Marked sensitive" : "No longer marked sensitive");
         try
         {
             await session.SaveChangesAsync(cancellation);

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Marten;
+using Octans.Api.Admin.Changes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Setup;
@@ -28,7 +30,14 @@ public static class ReferenceDataRules
         return errors;
     }
 
-    public static Team NewTeam(AddTeam request) => new() { Id = Guid.CreateVersion7(), Name = request.Name!.Trim(), Partner = request.Partner!.Trim() };
+    /// <summary>Adds a checked team, recorded with who added it, in the session's next SaveChanges.</summary>
+    public static Team AddTeam(IDocumentSession session, AddTeam request, Actor by, DateTimeOffset at)
+    {
+        var team = new Team { Id = Guid.CreateVersion7(), Name = request.Name!.Trim(), Partner = request.Partner!.Trim() };
+        session.Insert(team);
+        AdminChanges.Record(session, by, at, ChangedThing.Team, team.Name, $"Added, a team of {team.Partner}");
+        return team;
+    }
 
     public static async Task<Dictionary<string, string[]>> CheckCategoryAsync(AddCategory request, IQuerySession session, CancellationToken cancellation)
     {
@@ -40,6 +49,30 @@ public static class ReferenceDataRules
         return errors;
     }
 
+    /// <summary>Adds a checked category, recorded with who added it, in the session's next SaveChanges.</summary>
+    public static string AddCategory(IDocumentSession session, AddCategory request, Actor by, DateTimeOffset at)
+    {
+        var name = request.Name!.Trim();
+        session.Insert(new Category { Id = name, Sensitive = request.Sensitive == true });
+        AdminChanges.Record(session, by, at, ChangedThing.Category, name, request.Sensitive == true ? "Added, sensitive" : "Added");
+        return name;
+    }
+
+    /// <summary>
+    /// Problems already in the category keep it; it is only no longer offered for new ones. A sensitive category is not
+    /// removed. The refusal, or null once it is removed.
+    /// </summary>
+    public static async Task<ProblemDetails?> RemoveCategoryAsync(IDocumentSession session, string name, Actor by, DateTimeOffset at,
+        CancellationToken cancellation)
+    {
+        if (await session.LoadAsync<Category>(name, cancellation) is not { } category)
+            return Answers.NotFound($"There is no category called '{name}'.");
+        if (category.Sensitive) return Answers.Refused(CategorySensitivity.RemovingRefused(name));
+        session.Delete<Category>(name);
+        AdminChanges.Record(session, by, at, ChangedThing.Category, name, "Removed: no longer offered for new problems");
+        await session.SaveChangesAsync(cancellation);
+        return null;
+    }
 }
 
 public static class AddTeamEndpoint
@@ -49,10 +82,9 @@ public static class AddTeamEndpoint
 
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/teams", Name = "AddTeam")]
-    public static CreationResponse<Guid> Post(AddTeam request, IDocumentSession session)
+    public static CreationResponse<Guid> Post(AddTeam request, IDocumentSession session, ClaimsPrincipal admin, TimeProvider clock)
     {
-        var team = ReferenceDataRules.NewTeam(request);
-        session.Insert(team);
+        var team = ReferenceDataRules.AddTeam(session, request, admin.Actor(), clock.GetUtcNow());
         return new CreationResponse<Guid>($"/api/teams/{team.Id}", team.Id);
     }
 }
@@ -64,10 +96,9 @@ public static class AddCategoryEndpoint
 
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/categories", Name = "AddCategory")]
-    public static CreationResponse<string> Post(AddCategory request, IDocumentSession session)
+    public static CreationResponse<string> Post(AddCategory request, IDocumentSession session, ClaimsPrincipal admin, TimeProvider clock)
     {
-        var name = request.Name!.Trim();
-        session.Insert(new Category { Id = name, Sensitive = request.Sensitive == true });
+        var name = ReferenceDataRules.AddCategory(session, request, admin.Actor(), clock.GetUtcNow());
         return new CreationResponse<string>("/api/categories", name);
     }
 }
@@ -77,13 +108,9 @@ public static class RemoveCategoryEndpoint
     /// <summary>Problems already in the category keep it; it is only no longer offered for new ones.</summary>
     [Authorize(Policy = Policies.Admin)]
     [WolverineDelete("/api/categories/{name}", Name = "RemoveCategory")]
-    public static async Task<IResult> Delete(string name, IDocumentSession session, CancellationToken cancellation)
-    {
-        if (await session.LoadAsync<Category>(name, cancellation) is not { } category)
-            return Answers.NotFound($"There is no category called '{name}'.").Result();
-        if (category.Sensitive) return Answers.Refused(CategorySensitivity.RemovingRefused(name)).Result();
-        session.Delete<Category>(name);
-        await session.SaveChangesAsync(cancellation);
-        return Results.NoContent();
-    }
+    public static async Task<IResult> Delete(string name, IDocumentSession session, ClaimsPrincipal admin, TimeProvider clock,
+        CancellationToken cancellation) =>
+        await ReferenceDataRules.RemoveCategoryAsync(session, name, admin.Actor(), clock.GetUtcNow(), cancellation) is { } refused
+            ? refused.Result()
+            : Results.NoContent();
 }

@@ -7,17 +7,21 @@ namespace Octans.Api.Setup;
 /// <summary>
 /// What <c>db-apply</c> does as the schema's owner: first PostGIS, which the schema needs (see <see cref="PostGis"/>);
 /// then, once Marten, Wolverine and Hangfire have applied theirs, it makes the events an audit trail PostgreSQL keeps (a
-/// trigger refuses any change or deletion of an event, whoever asks), gives the app's role its rights (rows in every
-/// table, but events only added), and rebuilds the read models when this version of Octans keeps them differently.
+/// trigger refuses any change or deletion of an event, whoever asks, and the same for the record of administration
+/// changes), gives the app's role its rights (rows in every table, but events and administration changes only added), and rebuilds the read models when this version of Octans keeps them differently.
 /// Each step can run again and change nothing.
 /// </summary>
 public static class DatabaseOwner
 {
     private const string Events = $"{DatabaseSettings.MartenSchema}.mt_events";
     private const string Streams = $"{DatabaseSettings.MartenSchema}.mt_streams";
+    private const string AdminChanges = $"{DatabaseSettings.MartenSchema}.{Admin.Changes.AdminChanges.Name}";
 
     /// <summary>The sentence PostgreSQL answers with when anyone tries to change or delete an event.</summary>
     public const string EventsAreKept = "Octans' events are its audit trail: they are added to, never changed or deleted.";
+
+    /// <summary>The sentence PostgreSQL answers with when anyone tries to change or delete a recorded administration change.</summary>
+    public const string AdminChangesAreKept = "Octans' record of who changed what in administration is added to, never changed or deleted.";
 
     public static async Task<int> RunOctansCommands(this WebApplication app, string[] args)
     {
@@ -83,6 +87,20 @@ public static class DatabaseOwner
         create or replace trigger octans_events_are_kept_whole before truncate on {Events}
           for each statement execute function {DatabaseSettings.MartenSchema}.octans_events_are_kept()
         """,
+        $"""
+        create or replace function {DatabaseSettings.MartenSchema}.octans_admin_changes_are_kept() returns trigger language plpgsql as $$
+        begin
+          raise exception '{AdminChangesAreKept.Replace("'", "''")}' using errcode = 'restrict_violation';
+        end $$
+        """,
+        $"""
+        create or replace trigger octans_admin_changes_are_kept before update or delete on {AdminChanges}
+          for each row execute function {DatabaseSettings.MartenSchema}.octans_admin_changes_are_kept()
+        """,
+        $"""
+        create or replace trigger octans_admin_changes_are_kept_whole before truncate on {AdminChanges}
+          for each statement execute function {DatabaseSettings.MartenSchema}.octans_admin_changes_are_kept()
+        """,
     ];
 
     // Every table and sequence of the three schemas, and those the owner makes there later, so a table added by a later
@@ -100,6 +118,7 @@ public static class DatabaseOwner
             $"alter default privileges in schema {schemas} grant usage, select on sequences to {role}",
             $"revoke update, delete, truncate, references, trigger on {Events} from {role}",
             $"revoke delete, truncate, references, trigger on {Streams} from {role}",
+            $"revoke update, delete, truncate, references, trigger on {AdminChanges} from {role}",
         ];
     }
 

@@ -48,14 +48,16 @@ public sealed class PasswordChanges(IDocumentStore store, UserWrites writes, Sig
     }
 
     /// <summary>A new link for the user, replacing any they had not used. The link is shown once and never stored.</summary>
-    public async Task<ResetLink?> IssueAsync(Guid userId, Guid issuedBy, string baseUrl, CancellationToken cancellation)
+    public async Task<ResetLink?> IssueAsync(Guid userId, Octans.Domain.Actor issuedBy, string baseUrl, CancellationToken cancellation)
     {
         await using var session = store.OpenWriteSession();
-        if (await session.LoadAsync<User>(userId, cancellation) is null) return null;
+        if (await session.LoadAsync<User>(userId, cancellation) is not { } user) return null;
         var token = Base64UrlToken();
-        var expires = clock.GetUtcNow() + ResetLinkLifetime;
+        var now = clock.GetUtcNow();
+        var expires = now + ResetLinkLifetime;
         session.DeleteWhere<PasswordReset>(reset => reset.UserId == userId);
-        session.Insert(new PasswordReset { Id = HashOf(token), UserId = userId, IssuedBy = issuedBy, ExpiresAt = expires });
+        session.Insert(new PasswordReset { Id = HashOf(token), UserId = userId, IssuedBy = issuedBy.UserId, ExpiresAt = expires });
+        Admin.Changes.AdminChanges.Record(session, issuedBy, now, Admin.Changes.ChangedThing.User, user.Name, "Password reset link made");
         await session.SaveChangesAsync(cancellation);
         return new ResetLink($"{baseUrl.TrimEnd('/')}/reset-password/{token}", expires);
     }

@@ -46,11 +46,13 @@ public sealed class Passwords(IDocumentStore store, UserWrites writes, SignInLim
         if (user is null || user.Disabled || lockedUntil is not null || verdict == PasswordVerificationResult.Failed)
         {
             if (lockedUntil is not null && user is not null) logger.LogWarning("Sign-in refused for locked user {UserId}", user.Id);
+            SignInCounts.Count(session, now, signedIn: false);
             await SignInFailures.CountAsync(session, normalised, address, now, cancellation);
             return new(null);
         }
 
         SignInFailures.Forget(session, normalised, address);
+        SignInCounts.Count(session, now, signedIn: true);
         await session.SaveChangesAsync(cancellation);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await writes.ChangeAsync(user.Id, (latest, _) =>

@@ -38,5 +38,7 @@ public static class SigningInStorage
         options.Schema.For<PasswordReset>().UseOptimisticConcurrency(true);
         SignInFailures.Declare(options);
         EndedSessions.Declare(options);
+        SignInCounts.Declare(options);
+        Admin.Changes.AdminChanges.Declare(options);
     }
 }

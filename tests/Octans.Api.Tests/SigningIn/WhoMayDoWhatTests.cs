@@ -98,6 +98,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         GET  /api/intake/keys                                        401       403         403        403       403        ok
         POST /api/intake/keys                                        401       403         403        403       403        ok
         POST /api/intake/keys/{id}/revoke                            401       403         403        403       403        ok
+        GET  /api/admin/changes                                      401       403         403        403       403        ok
         GET  /open311/v2/discovery.{format}                          ok        ok          ok         ok        ok         ok
         GET  /open311/v2/services.{format}                           ok        ok          ok         ok        ok         ok
         POST /open311/v2/requests.{format}                           ok        ok          ok         ok        ok         ok
@@ -148,6 +149,9 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /admin/keys                                             401       403         403        403       403        ok
         PAGE /admin/categories                                       401       403         403        403       403        ok
         PAGE /community/{areaCode}                                   ok        ok          ok         ok        ok         ok
+        PAGE /admin/changes                                          401       403         403        403       403        ok
+        PAGE /accessibility                                          ok        ok          ok         ok        ok         ok
+        PAGE /privacy                                                ok        ok          ok         ok        ok         ok
         PAGE /sign-out                                               ok        ok          ok         ok        ok         ok
         POST /api/auth/sign-out                                      401       ok          ok         ok        ok         ok
         """;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,8 +26,10 @@ public static class ChangeUserRoleEndpoint
     [ProducesResponseType<UserView>(200)]
     [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static Task<IResult> Post(Guid id, ChangeRole request, ChangedRole change, UserWrites writes, CancellationToken cancellation) =>
-        UserChanges.AnswerAsync(id, writes, user => { user.Role = change.Role; user.TeamId = change.TeamId; }, cancellation);
+    public static Task<IResult> Post(Guid id, ChangeRole request, ChangedRole change, UserWrites writes, ClaimsPrincipal admin, TimeProvider clock,
+        CancellationToken cancellation) =>
+        UserChanges.AnswerAsync(id, writes, user => { user.Role = change.Role; user.TeamId = change.TeamId; }, admin.Actor(), clock.GetUtcNow(),
+            cancellation);
 }
 
 public sealed record ChangedRole(Role Role, Guid? TeamId);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,10 +22,11 @@ public static class CreateUserEndpoint
     [WolverinePost("/api/users", Name = "CreateUser")]
     [ProducesResponseType<CreationResponse<Guid>>(201)]
     [ProducesResponseType<HttpValidationProblemDetails>(400, "application/problem+json")]
-    public static async Task<IResult> Post(CreateUser request, IDocumentStore store, CancellationToken cancellation)
+    public static async Task<IResult> Post(CreateUser request, IDocumentStore store, ClaimsPrincipal admin, TimeProvider clock,
+        CancellationToken cancellation)
     {
         var user = UserRules.New(request);
-        if (await UserRules.AddAsync(store, user, cancellation) is { } taken) return Answers.Invalid(taken).Result();
+        if (await UserRules.AddAsync(store, user, admin.Actor(), clock.GetUtcNow(), cancellation) is { } taken) return Answers.Invalid(taken).Result();
         return Results.Created($"/api/users/{user.Id}", new CreationResponse<Guid>($"/api/users/{user.Id}", user.Id));
     }
 }

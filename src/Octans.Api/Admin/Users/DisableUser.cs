@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.SigningIn;
@@ -12,8 +13,8 @@ public static class DisableUserEndpoint
     [ProducesResponseType<UserView>(200)]
     [ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static Task<IResult> Post(Guid id, UserWrites writes, CancellationToken cancellation) =>
-        UserChanges.AnswerAsync(id, writes, user => user.Disabled = true, cancellation);
+    public static Task<IResult> Post(Guid id, UserWrites writes, ClaimsPrincipal admin, TimeProvider clock, CancellationToken cancellation) =>
+        UserChanges.AnswerAsync(id, writes, user => user.Disabled = true, admin.Actor(), clock.GetUtcNow(), cancellation);
 }
 
 public static class EnableUserEndpoint
@@ -22,6 +23,6 @@ public static class EnableUserEndpoint
     [WolverinePost("/api/users/{id}/enable", Name = "EnableUser")]
     [ProducesResponseType<UserView>(200)]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static Task<IResult> Post(Guid id, UserWrites writes, CancellationToken cancellation) =>
-        UserChanges.AnswerAsync(id, writes, user => user.Disabled = false, cancellation, liftLocks: true);
+    public static Task<IResult> Post(Guid id, UserWrites writes, ClaimsPrincipal admin, TimeProvider clock, CancellationToken cancellation) =>
+        UserChanges.AnswerAsync(id, writes, user => user.Disabled = false, admin.Actor(), clock.GetUtcNow(), cancellation, liftLocks: true);
 }

@@ -18,7 +18,7 @@ public static class IssueResetLinkEndpoint
     [ProducesResponseType<ResetLink>(200)]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Post(Guid id, ClaimsPrincipal admin, HttpContext context, PasswordChanges changes, CancellationToken cancellation) =>
-        await changes.IssueAsync(id, admin.UserId(), BaseUrl(context.Request), cancellation) is { } link
+        await changes.IssueAsync(id, admin.Actor(), BaseUrl(context.Request), cancellation) is { } link
             ? Results.Ok(link)
             : Answers.NotFound("There is no user with that id.").Result();
 

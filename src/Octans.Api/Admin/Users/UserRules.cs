@@ -1,4 +1,6 @@
 using Marten;
+using Octans.Api.Admin.Changes;
+using Octans.Domain;
 using Octans.Api.Setup.Idempotency;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -59,10 +61,13 @@ public static class UserRules
     /// Adds the user, or says the email is taken. The check before is for the usual case; the unique index decides when two
     /// administrators add the same email at once.
     /// </summary>
-    public static async Task<Dictionary<string, string[]>?> AddAsync(IDocumentStore store, User user, CancellationToken cancellation)
+    public static async Task<Dictionary<string, string[]>?> AddAsync(IDocumentStore store, User user, Actor by, DateTimeOffset at,
+        CancellationToken cancellation)
     {
         await using var session = store.OpenWriteSession();
         session.Insert(user);
+        var team = user.TeamId is { } id && await session.LoadAsync<Team>(id, cancellation) is { } found ? $" of {found.Name}" : "";
+        AdminChanges.Record(session, by, at, ChangedThing.User, user.Name, $"Added as {AdminChanges.RoleName(user.Role)}{team}");
         try
         {
             await session.SaveChangesAsync(cancellation);

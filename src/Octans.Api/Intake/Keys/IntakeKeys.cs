@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Octans.Api.Admin.Changes;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
 using Octans.Domain;
@@ -34,6 +35,7 @@ public static partial class IntakeKeys
             CreatedBy = user.Actor().Name,
         };
         session.Insert(key);
+        AdminChanges.Record(session, user.Actor(), key.CreatedAt, ChangedThing.IntakeKey, key.Sender, $"Key made for {key.Area}'s inbox");
         await session.SaveChangesAsync(cancellation);
         return (new KeyCreated(key.Id, key.Sender, key.Area, apiKey), errors);
     }
@@ -43,10 +45,15 @@ public static partial class IntakeKeys
             .Select(k => new KeyView(k.Id, k.Sender, k.Area, k.CreatedAt, k.CreatedBy, k.RevokedAt))];
 
     /// <summary>The key stops working at once; reports it sent stay. Null when there is no such key.</summary>
-    public static async Task<KeyView?> RevokeAsync(IDocumentSession session, Guid id, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<KeyView?> RevokeAsync(IDocumentSession session, Guid id, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellation)
     {
         if (id == Guid.Empty || await session.LoadAsync<IntakeKey>(id, cancellation) is not { } key) return null;
-        key.RevokedAt ??= clock.GetUtcNow();
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = clock.GetUtcNow();
+            AdminChanges.Record(session, user.Actor(), key.RevokedAt.Value, ChangedThing.IntakeKey, key.Sender, $"Key for {key.Area}'s inbox revoked");
+        }
         session.Update(key);
         await session.SaveChangesAsync(cancellation);
         return new KeyView(key.Id, key.Sender, key.Area, key.CreatedAt, key.CreatedBy, key.RevokedAt);

@@ -44,8 +44,9 @@ public static class IntakeKeyEndpoints
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/intake/keys/{id}/revoke", Name = "RevokeIntakeKey")]
     [Tags("Intake")]
-    public static async Task<IResult> Revoke(Guid id, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        await IntakeKeys.RevokeAsync(session, id, clock, cancellation) is { } key
+    public static async Task<IResult> Revoke(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellation) =>
+        await IntakeKeys.RevokeAsync(session, id, user, clock, cancellation) is { } key
             ? Results.Ok(key)
             : Answers.NotFound("There is no intake key with that id.").Result();
 }

@@ -8,7 +8,7 @@ using Octans.Api.SigningIn;
 namespace Octans.Api.Pages.Admin;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class CategoriesModel(IDocumentSession session) : PageModel
+public sealed class CategoriesModel(IDocumentSession session, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     public IReadOnlyList<Category> Categories { get; private set; } = [];
@@ -25,7 +25,7 @@ public sealed class CategoriesModel(IDocumentSession session) : PageModel
             await OnGetAsync(cancellation);
             return Page();
         }
-        session.Insert(new Category { Id = Name!.Trim() });
+        ReferenceDataRules.AddCategory(session, new AddCategory(Name), User.Actor(), clock.GetUtcNow());
         try
         {
             await session.SaveChangesAsync(cancellation);
@@ -36,14 +36,18 @@ public sealed class CategoriesModel(IDocumentSession session) : PageModel
             await OnGetAsync(cancellation);
             return Page();
         }
-        TempData["Done"] = $"{Name.Trim()} was added.";
+        TempData["Done"] = $"{Name!.Trim()} was added.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string category, CancellationToken cancellation)
     {
-        session.Delete<Category>(category);
-        await session.SaveChangesAsync(cancellation);
+        if (await ReferenceDataRules.RemoveCategoryAsync(session, category, User.Actor(), clock.GetUtcNow(), cancellation) is { } refused)
+        {
+            ModelState.AddModelError("", refused.Detail!);
+            await OnGetAsync(cancellation);
+            return new PageResult { StatusCode = refused.Status ?? 400 };
+        }
         TempData["Done"] = $"{category} is no longer offered. Problems already in it keep it.";
         return RedirectToPage();
     }

@@ -8,7 +8,7 @@ using Octans.Api.SigningIn;
 namespace Octans.Api.Pages.Admin;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class ChangeRoleModel(IQuerySession session, UserWrites writes) : PageModel
+public sealed class ChangeRoleModel(IQuerySession session, UserWrites writes, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? Role { get; set; }
@@ -31,7 +31,8 @@ public sealed class ChangeRoleModel(IQuerySession session, UserWrites writes) : 
         var (role, team, errors) = await UserRules.CheckRoleAsync(Role, TeamId, session, cancellation);
         foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
         if (!ModelState.IsValid) return Page();
-        var (_, refusal) = await UserChanges.ChangeAsync(Id, writes, user => { user.Role = role!.Value; user.TeamId = team; }, cancellation);
+        var (_, refusal) = await UserChanges.ChangeAsync(Id, writes, user => { user.Role = role!.Value; user.TeamId = team; }, User.Actor(),
+            clock.GetUtcNow(), cancellation);
         if (refusal is not null)
         {
             ModelState.AddModelError("role", refusal.Detail!);

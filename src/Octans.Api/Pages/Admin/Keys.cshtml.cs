@@ -39,7 +39,7 @@ public sealed class KeysModel(IDocumentSession session, TimeProvider clock) : Pa
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellation)
     {
-        if (await IntakeKeys.RevokeAsync(session, id, clock, cancellation) is not { } key) return NotFound();
+        if (await IntakeKeys.RevokeAsync(session, id, User, clock, cancellation) is not { } key) return NotFound();
         TempData["Done"] = $"The key for {key.Sender} is revoked: it sends no more reports.";
         return RedirectToPage();
     }

@@ -9,7 +9,7 @@ using Octans.Api.SigningIn;
 namespace Octans.Api.Pages.Admin;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class NewUserModel(IQuerySession session, IDocumentStore store) : PageModel
+public sealed class NewUserModel(IQuerySession session, IDocumentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -29,7 +29,7 @@ public sealed class NewUserModel(IQuerySession session, IDocumentStore store) : 
             ModelState.AddModelError(field, messages[0]);
         if (!ModelState.IsValid) return Page();
         var user = UserRules.New(request);
-        if (await UserRules.AddAsync(store, user, cancellation) is { } taken)
+        if (await UserRules.AddAsync(store, user, User.Actor(), clock.GetUtcNow(), cancellation) is { } taken)
         {
             ModelState.Add(taken, null);
             return Page();

@@ -21,7 +21,7 @@ public sealed class ResetLinkModel(IQuerySession session, PasswordChanges change
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         if (!await LoadAsync(cancellation)) return NotFound();
-        Link = await changes.IssueAsync(Id, User.UserId(), IssueResetLinkEndpoint.BaseUrl(Request), cancellation);
+        Link = await changes.IssueAsync(Id, User.Actor(), IssueResetLinkEndpoint.BaseUrl(Request), cancellation);
         return Link is null ? NotFound() : Page();
     }
 

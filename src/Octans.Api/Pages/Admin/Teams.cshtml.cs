@@ -8,7 +8,7 @@ using Octans.Api.SigningIn;
 namespace Octans.Api.Pages.Admin;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class TeamsModel(IDocumentSession session) : PageModel
+public sealed class TeamsModel(IDocumentSession session, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Partner { get; set; }
@@ -27,7 +27,7 @@ public sealed class TeamsModel(IDocumentSession session) : PageModel
             await OnGetAsync(cancellation);
             return Page();
         }
-        session.Insert(ReferenceDataRules.NewTeam(request));
+        ReferenceDataRules.AddTeam(session, request, User.Actor(), clock.GetUtcNow());
         try
         {
             await session.SaveChangesAsync(cancellation);

@@ -25,7 +25,7 @@ public sealed class UsersModel(IQuerySession session, UserWrites writes, TimePro
 
     private async Task<IActionResult> Change(Guid id, Action<User> change, string what, bool liftLocks, CancellationToken cancellation)
     {
-        var (user, refusal) = await UserChanges.ChangeAsync(id, writes, change, cancellation, liftLocks);
+        var (user, refusal) = await UserChanges.ChangeAsync(id, writes, change, User.Actor(), clock.GetUtcNow(), cancellation, liftLocks);
         if (user is null) return NotFound();
         if (refusal is not null)
         {

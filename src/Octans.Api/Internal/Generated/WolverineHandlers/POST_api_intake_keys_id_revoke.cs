@@ -46,7 +46,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Octans.Api.Intake.Keys.IntakeKeyEndpoints.Revoke(id, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Octans.Api.Intake.Keys.IntakeKeyEndpoints.Revoke(id, documentSession, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -14,11 +14,13 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Octans.Api.SigningIn.UserWrites _userWrites;
+        private readonly System.TimeProvider _timeProvider;
 
-        public POST_api_users_id_enable(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Octans.Api.SigningIn.UserWrites userWrites) : base(wolverineHttpOptions)
+        public POST_api_users_id_enable(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Octans.Api.SigningIn.UserWrites userWrites, System.TimeProvider timeProvider) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _userWrites = userWrites;
+            _timeProvider = timeProvider;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -38,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Octans.Api.Admin.Users.EnableUserEndpoint.Post(id, _userWrites, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Octans.Api.Admin.Users.EnableUserEndpoint.Post(id, _userWrites, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
