@@ -16,11 +16,12 @@ public static class BetweenSteps
     public const string Scheme = "octans.between-steps";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(20);
     private const string Next = "octans:next";
+    private const string CookieName = "octans.step";
 
     public static AuthenticationBuilder AddBetweenSteps(this AuthenticationBuilder authentication) =>
         authentication.AddCookie(Scheme, options =>
         {
-            options.Cookie.Name = "octans.step";
+            options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = Lifetime;
@@ -54,7 +55,7 @@ public static class BetweenSteps
     /// <summary>Signs the browser in for good, as the first step does for an account without two-step sign-in.</summary>
     public static async Task SignInAsync(HttpContext context, User user)
     {
-        await EndAsync(context);
+        if (context.Request.Cookies.ContainsKey(CookieName)) await EndAsync(context);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             new ClaimsPrincipal(OctansClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme)));
     }
