@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -140,6 +141,39 @@ public sealed class TwoStepTests(AppFixture app)
         await app.Post(ProblemsApi.Admin, $"/api/users/{user.Id}/two-step", new { }, 400);
         await app.Post(ProblemsApi.Admin, $"/api/users/{Guid.NewGuid()}/two-step", new { required = true }, 404);
         await app.Host.SignIn(user.Email, Password, NewAddress());
+    }
+
+    [Fact]
+    public async Task On_the_pages_a_right_password_signs_in_only_after_the_code_and_wrong_codes_there_count_toward_lockout()
+    {
+        var user = await app.CreateUser(Role.Coordinator, Password);
+        var (secret, _) = await app.Host.SetUpTwoStep(user, app.Clock.GetUtcNow());
+        using var client = app.Host.Server.CreateClient();
+
+        var (antiforgery, form) = await PageForms.FormOf(client, "/sign-in", null);
+        var password = await PageForms.Send(client, HttpMethod.Post, "/sign-in", antiforgery, new()
+        {
+            ["__RequestVerificationToken"] = form, ["email"] = user.Email, ["password"] = Password,
+        });
+        password.Headers.Location!.ToString().ShouldStartWith("/sign-in/code");
+        PageForms.CookieFrom(password, "octans=").ShouldBeNull();
+        var between = $"{antiforgery}; {PageForms.CookieFrom(password, "octans.step")}";
+        (await PageForms.Send(client, HttpMethod.Get, "/problems", between)).Headers.Location!.ToString().ShouldContain("/sign-in?");
+
+        var (_, codeForm) = await PageForms.FormOf(client, "/sign-in/code", between);
+        for (var attempt = 0; attempt < SignInFailures.AttemptsBeforeLockout; attempt++)
+        {
+            var wrong = await PageForms.Send(client, HttpMethod.Post, "/sign-in/code", between,
+                new() { ["__RequestVerificationToken"] = codeForm, ["code"] = WrongCode(secret) });
+            wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+            WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()).ShouldContain(TwoStepSignIn.WrongCode);
+        }
+        (await app.FailuresOf(user.Email)).Values.Max().ShouldBe(SignInFailures.AttemptsBeforeLockout);
+
+        var locked = await PageForms.Send(client, HttpMethod.Post, "/sign-in/code", between,
+            new() { ["__RequestVerificationToken"] = codeForm, ["code"] = NextCode(secret, app.Clock.GetUtcNow()) });
+        locked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        PageForms.CookieFrom(locked, "octans=").ShouldBeNull();
     }
 
     /// <summary>A code the app shows at no moment near now.</summary>
