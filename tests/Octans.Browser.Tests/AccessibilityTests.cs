@@ -111,7 +111,7 @@ public sealed class AccessibilityTests(BrowserFixture octans)
         });
     }
 
-    private static async Task AssertAccessible(IPage page)
+    internal static async Task AssertAccessible(IPage page)
     {
         var result = await page.RunAxe(WcagAa);
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();

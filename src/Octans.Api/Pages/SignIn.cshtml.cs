@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.SigningIn;
-using System.Security.Claims;
+using Octans.Api.SigningIn.TwoStep;
 
 namespace Octans.Api.Pages;
 
@@ -43,8 +41,17 @@ public sealed class SignInModel(Passwords passwords) : PageModel
             return Page();
         }
 
-        var principal = new ClaimsPrincipal(OctansClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme));
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        switch (outcome.Next)
+        {
+            case SecondStep.Code:
+                await BetweenSteps.BeginAsync(HttpContext, user, SecondStep.Code);
+                return LocalRedirect($"/sign-in/code?returnUrl={Uri.EscapeDataString(returnUrl)}");
+            case SecondStep.SetUp:
+                await BetweenSteps.BeginAsync(HttpContext, user, SecondStep.SetUp);
+                return LocalRedirect($"/account/two-step?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+        await BetweenSteps.SignInAsync(HttpContext, user);
+        return LocalRedirect(returnUrl);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Setup;
+using Octans.Api.SigningIn.TwoStep;
 
 namespace Octans.Api.SigningIn;
 
@@ -21,6 +22,7 @@ public static class OctansSignIn
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<Tokens>();
         services.AddSingleton<Passwords>();
+        services.AddSingleton<TwoStepSignIn>();
         services.AddSingleton<SignInLimits>();
         services.AddSingleton<UserWrites>();
         services.AddSingleton<PasswordChanges>();
@@ -33,6 +35,7 @@ public static class OctansSignIn
                     ? JwtBearerDefaults.AuthenticationScheme
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddJwtBearer()
+            .AddBetweenSteps()
             .AddCookie(options =>
             {
                 options.Cookie.Name = "octans";
@@ -65,8 +68,9 @@ public static class OctansSignIn
                 };
             });
 
-        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IHostEnvironment>((options, environment) => options.Cookie.SecurePolicy = OctansTransport.CookieSecurity(environment));
+        foreach (var cookie in new[] { CookieAuthenticationDefaults.AuthenticationScheme, BetweenSteps.Scheme })
+            services.AddOptions<CookieAuthenticationOptions>(cookie)
+                .Configure<IHostEnvironment>((options, environment) => options.Cookie.SecurePolicy = OctansTransport.CookieSecurity(environment));
 
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeys, TimeProvider>((options, keys, clock) =>

@@ -1,16 +1,26 @@
 using Marten;
 using Microsoft.AspNetCore.Identity;
+using Octans.Api.SigningIn.TwoStep;
 
 namespace Octans.Api.SigningIn;
 
-/// <summary>What a sign-in attempt came to: the user, a refusal, or a wait before the next attempt.</summary>
-public sealed record SignInOutcome(User? User, TimeSpan? WaitBefore = null);
+/// <summary>
+/// What a sign-in attempt came to: the user, signed in when <paramref name="Next"/> is None and otherwise waiting for a
+/// second step; a refusal (of the code when <paramref name="WrongCode"/>); or a wait before the next attempt.
+/// </summary>
+public sealed record SignInOutcome(User? User, TimeSpan? WaitBefore = null, SecondStep Next = SecondStep.None, bool WrongCode = false)
+{
+    public bool SignedIn => User is not null && Next == SecondStep.None;
+}
 
 /// <summary>
-/// Checks an email and password pair. Every refusal (unknown email, locked, disabled, wrong password) reads the same
-/// and does the same work: one read of the user and of the locks, one password hash, one count of the failure.
+/// Checks an email and password pair, and the code when the account signs in in two steps. Every refusal (unknown email,
+/// locked, disabled, wrong password) reads the same and does the same work: one read of the user and of the locks, one
+/// password hash, one count of the failure. A wrong code is counted the same way, and the count starts again only once
+/// the whole sign-in is right, so a known password does not buy more guesses at the code.
 /// </summary>
-public sealed class Passwords(IDocumentStore store, UserWrites writes, SignInLimits limits, TimeProvider clock, ILogger<Passwords> logger)
+public sealed class Passwords(IDocumentStore store, UserWrites writes, SignInLimits limits, TwoStepSignIn twoStep, TimeProvider clock,
+    ILogger<Passwords> logger)
 {
     /// <summary>What a wrong pair is told, whether the email exists or not.</summary>
     public const string Refusal =
@@ -32,7 +42,11 @@ public sealed class Passwords(IDocumentStore store, UserWrites writes, SignInLim
     public static bool Matches(User user, string password) =>
         Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
 
-    public async Task<SignInOutcome> CheckAsync(string email, string password, string address, CancellationToken cancellation)
+    /// <summary>
+    /// Checks the pair, and <paramref name="code"/> when the account needs one. Without a code such an account is not signed
+    /// in: the outcome says what comes next, and nothing is counted or forgotten.
+    /// </summary>
+    public async Task<SignInOutcome> CheckAsync(string email, string password, string address, CancellationToken cancellation, string? code = null)
     {
         var normalised = User.Normalise(email);
         if (await limits.WaitBeforeAsync(normalised, address, cancellation) is { } wait) return new(null, wait);
@@ -51,8 +65,22 @@ public sealed class Passwords(IDocumentStore store, UserWrites writes, SignInLim
             return new(null);
         }
 
+        var next = twoStep.After(user);
+        if (next == SecondStep.Code)
+        {
+            if (string.IsNullOrWhiteSpace(code)) return new(user, Next: SecondStep.Code);
+            if (!await twoStep.TakeAsync(user.Id, code, cancellation))
+            {
+                SignInCounts.Count(session, now, signedIn: false);
+                await SignInFailures.CountAsync(session, normalised, address, now, cancellation);
+                return new(null, WrongCode: true);
+            }
+            next = SecondStep.None;
+        }
+
         SignInFailures.Forget(session, normalised, address);
-        SignInCounts.Count(session, now, signedIn: true);
+        // A right password that must still set up two-step sign-in has not signed in yet.
+        if (next == SecondStep.None) SignInCounts.Count(session, now, signedIn: true);
         await session.SaveChangesAsync(cancellation);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await writes.ChangeAsync(user.Id, (latest, _) =>
@@ -60,6 +88,32 @@ public sealed class Passwords(IDocumentStore store, UserWrites writes, SignInLim
                 latest.PasswordHash = Hash(latest, password);
                 return Task.FromResult<Microsoft.AspNetCore.Mvc.ProblemDetails?>(null);
             }, renewStamp: false, cancellation);
+        return new(user, Next: next);
+    }
+
+    /// <summary>
+    /// The pages' second step: the code for a user who gave a right password moments ago (<see cref="BetweenSteps"/>), within
+    /// the same limits and locks as a password, and counted the same way when wrong.
+    /// </summary>
+    public async Task<SignInOutcome> CheckCodeAsync(PasswordGiven given, string code, string address, CancellationToken cancellation)
+    {
+        if (await limits.WaitBeforeAsync(given.Email, address, cancellation) is { } wait) return new(null, wait);
+
+        var now = clock.GetUtcNow();
+        await using var session = store.LightweightSession();
+        var user = await session.LoadAsync<User>(given.UserId, cancellation);
+        var lockedUntil = await SignInFailures.LockedUntilAsync(session, given.Email, address, now, cancellation);
+        // A stamp changed since the password (disabled, role changed, signed out everywhere) ends the half-done sign-in.
+        if (user is null || user.Disabled || user.SecurityStamp != given.Stamp || lockedUntil is not null
+            || !await twoStep.TakeAsync(user.Id, code, cancellation))
+        {
+            SignInCounts.Count(session, now, signedIn: false);
+            await SignInFailures.CountAsync(session, given.Email, address, now, cancellation);
+            return new(null, WrongCode: true);
+        }
+        SignInFailures.Forget(session, given.Email, address);
+        SignInCounts.Count(session, now, signedIn: true);
+        await session.SaveChangesAsync(cancellation);
         return new(user);
     }
 }

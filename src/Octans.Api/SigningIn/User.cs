@@ -18,7 +18,21 @@ public sealed class User
     /// <summary>The user asked for no reminder emails (Reminders/TurningOff).</summary>
     public bool RemindersOff { get; set; }
 
-    // Changes whenever the user is disabled or their role or password changes, so older tokens stop working.
+    /// <summary>An administrator asked that this user sign in in two steps; administrators always do (TwoStepRule).</summary>
+    public bool TwoStepRequired { get; set; }
+
+    /// <summary>The authenticator app's secret, sealed with Data Protection; null until two-step sign-in is set up.</summary>
+    public string? AuthenticatorSecret { get; set; }
+
+    /// <summary>The time step of the last code taken, so a code is never taken twice.</summary>
+    public long AuthenticatorLastStep { get; set; }
+
+    /// <summary>SHA-256 of each recovery code not yet used.</summary>
+    public List<string> RecoveryCodeHashes { get; set; } = [];
+
+    public bool HasTwoStep => AuthenticatorSecret is not null;
+
+    // Changes whenever the user is disabled or their role, password or two-step sign-in changes, so older tokens stop working.
     public string SecurityStamp { get; set; } = NewStamp();
 
     public bool IsEnabledAdmin => Role == Role.Admin && !Disabled;

@@ -22,7 +22,7 @@ public sealed class LockoutTests(AppFixture app)
                 (await app.Host.TrySignIn(user.Email, "wrong-password", from)).Context.Response.StatusCode)));
 
         statuses.ShouldAllBe(status => status == 401);
-        var failures = await Failures(user.Email);
+        var failures = await app.FailuresOf(user.Email);
         (failures.Count, failures[from.ToString()], failures[SignInFailures.Anywhere]).ShouldBe((2, 60, 60));
         await app.Host.RefusedSignIn(user.Email, Password, from);
         await app.Host.RefusedSignIn(user.Email, Password, NewAddress());
@@ -72,8 +72,8 @@ public sealed class LockoutTests(AppFixture app)
         await app.Host.RefusedSignIn(unknown, Password, from);
         await app.Host.RefusedSignIn(disabled.Email, Password, from);
 
-        (await Failures(unknown))[from.ToString()].ShouldBe(1);
-        (await Failures(disabled.Email))[from.ToString()].ShouldBe(1);
+        (await app.FailuresOf(unknown))[from.ToString()].ShouldBe(1);
+        (await app.FailuresOf(disabled.Email))[from.ToString()].ShouldBe(1);
     }
 
     [Fact]
@@ -86,12 +86,5 @@ public sealed class LockoutTests(AppFixture app)
         await app.Post(ProblemsApi.Admin, $"/api/users/{user.Id}/enable", new { });
 
         await app.Host.SignIn(user.Email, Password, from);
-    }
-
-    private async Task<Dictionary<string, int>> Failures(string email)
-    {
-        await using var session = app.Store.QuerySession();
-        return (await session.ReadAsync($"select address, failures from {SignInFailures.Table} where email = ?",
-            row => (Address: row.GetString(0), Failures: row.GetInt32(1)), CancellationToken.None, email)).ToDictionary(r => r.Address, r => r.Failures);
     }
 }

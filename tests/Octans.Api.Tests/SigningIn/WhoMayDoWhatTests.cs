@@ -82,6 +82,8 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/users/{id}/enable                                  401       403         403        403       403        ok
         POST /api/users/{id}/role                                    401       403         403        403       403        ok
         POST /api/users/{id}/password-reset                          401       403         403        403       403        ok
+        POST /api/users/{id}/two-step                                401       403         403        403       403        ok
+        POST /api/users/{id}/two-step/reset                          401       403         403        403       403        ok
         GET  /api/inbox                                              401       ok          403        403       403        403
         POST /api/inbox                                              401       ok          ok         ok        403        403
         POST /api/inbox/upload                                       401       ok          403        403       403        403
@@ -114,6 +116,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         GET  /api/docs/favicon.svg                                   ok        ok          ok         ok        ok         ok
         ANY  /hangfire/{**path}                                      401       403         403        403       403        ok
         PAGE /sign-in                                                ok        ok          ok         ok        ok         ok
+        PAGE /sign-in/code                                           ok        ok          ok         ok        ok         ok
         PAGE /                                                       401       ok          ok         ok        ok         ok
         PAGE /error                                                  ok        ok          ok         ok        ok         ok
         PAGE /forbidden                                              ok        ok          ok         ok        ok         ok
@@ -143,6 +146,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /admin/users/{id:guid}/role                             401       403         403        403       403        ok
         PAGE /admin/users/{id:guid}/reset-link                       401       403         403        403       403        ok
         PAGE /account/password                                       401       ok          ok         ok        ok         ok
+        PAGE /account/two-step                                       401       ok          ok         ok        ok         ok
         PAGE /account/reminders                                      401       ok          ok         ok        ok         ok
         PAGE /reset-password/{token}                                 ok        ok          ok         ok        ok         ok
         PAGE /admin/teams                                            401       403         403        403       403        ok

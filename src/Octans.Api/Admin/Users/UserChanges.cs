@@ -23,6 +23,7 @@ public static class UserChanges
         var (user, refusal) = await writes.ChangeAsync(id, async (user, session) =>
         {
             var (wasAdmin, wasRole, wasTeam, wasDisabled) = (user.IsEnabledAdmin, user.Role, user.TeamId, user.Disabled);
+            var (wasRequired, wasTwoStep) = (user.TwoStepRequired, user.HasTwoStep);
             change(user);
             if (wasAdmin && !user.IsEnabledAdmin &&
                 !await session.Query<User>().AnyAsync(other => other.Id != id && other.Role == Role.Admin && !other.Disabled))
@@ -32,6 +33,9 @@ public static class UserChanges
             if (user.Disabled != wasDisabled) changes.Add(user.Disabled ? "Disabled and signed out everywhere" : "Enabled");
             if (user.Role != wasRole || user.TeamId != wasTeam)
                 changes.Add($"Role changed from {await RoleAsync(session, wasRole, wasTeam)} to {await RoleAsync(session, user.Role, user.TeamId)}");
+            if (user.TwoStepRequired != wasRequired)
+                changes.Add(user.TwoStepRequired ? "Two-step sign-in required" : "Two-step sign-in no longer required");
+            if (wasTwoStep && !user.HasTwoStep) changes.Add("Two-step sign-in turned off");
             if (changes.Count == 0 && liftLocks) changes.Add("Sign-in locks lifted");
             if (changes.Count > 0) AdminChanges.Record(session, by, at, ChangedThing.User, user.Name, string.Join("; ", changes));
             return null;

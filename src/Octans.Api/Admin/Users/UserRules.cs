@@ -10,7 +10,9 @@ using Wolverine.Http;
 
 namespace Octans.Api.Admin.Users;
 
-public sealed record UserView(Guid Id, string Email, string Name, Role Role, Guid? TeamId, bool Disabled, DateTimeOffset? LockedUntil);
+/// <summary>A user as administrators see them: <c>TwoStepRequired</c> is an administrator's choice (administrators always need it), <c>TwoStepOn</c> whether it is set up.</summary>
+public sealed record UserView(Guid Id, string Email, string Name, Role Role, Guid? TeamId, bool Disabled, DateTimeOffset? LockedUntil,
+    bool TwoStepRequired, bool TwoStepOn);
 
 public static class UserRules
 {
@@ -88,5 +90,5 @@ public static class UserRules
     };
 
     public static UserView View(User user, DateTimeOffset? lockedUntil = null) =>
-        new(user.Id, user.Email, user.Name, user.Role, user.TeamId, user.Disabled, lockedUntil);
+        new(user.Id, user.Email, user.Name, user.Role, user.TeamId, user.Disabled, lockedUntil, user.TwoStepRequired, user.HasTwoStep);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Admin.Users;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
+using Octans.Api.SigningIn.TwoStep;
 
 namespace Octans.Api.Pages.Admin;
 
@@ -22,6 +23,15 @@ public sealed class UsersModel(IQuerySession session, UserWrites writes, TimePro
 
     public async Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken cancellation) =>
         await Change(id, user => user.Disabled = false, "can sign in again", true, cancellation);
+
+    public async Task<IActionResult> OnPostRequireTwoStepAsync(Guid id, CancellationToken cancellation) =>
+        await Change(id, user => user.TwoStepRequired = true, "needs two-step sign-in from their next sign-in", false, cancellation);
+
+    public async Task<IActionResult> OnPostWaiveTwoStepAsync(Guid id, CancellationToken cancellation) =>
+        await Change(id, user => user.TwoStepRequired = false, "no longer needs two-step sign-in, unless they are an administrator", false, cancellation);
+
+    public async Task<IActionResult> OnPostResetTwoStepAsync(Guid id, CancellationToken cancellation) =>
+        await Change(id, TwoStepSignIn.TurnOff, "has two-step sign-in turned off, and sets it up again at their next sign-in if they need it", false, cancellation);
 
     private async Task<IActionResult> Change(Guid id, Action<User> change, string what, bool liftLocks, CancellationToken cancellation)
     {
