@@ -2,12 +2,15 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Alba;
 using Microsoft.AspNetCore.Http;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Octans.Api.Demo;
 using Octans.Api.Reports.Archive;
 using Octans.Api.Setup;
 using Octans.Api.SigningIn;
+using Octans.Api.Tests.SigningIn;
 
 namespace Octans.Api.Tests.Operations;
 
@@ -95,7 +98,12 @@ public sealed partial class TransportTests(ProductionHost octans) : IClassFixtur
     [Fact]
     public async Task Every_page_the_docs_and_the_job_dashboard_forbid_framing_and_run_only_Octans_own_scripts()
     {
-        var admin = PageSessions.Cookie(await SignIn("admin@octans.test"));
+        // Administrators sign in in two steps.
+        await using var session = octans.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var user = await session.Query<User>().SingleAsync(u => u.Email == "admin@octans.test");
+        var (secret, _) = await octans.Host.SetUpTwoStep(user, octans.Clock.GetUtcNow());
+        var admin = PageSessions.Cookie(await PageSessions.SignInAsync(octans.Host, "admin@octans.test", DemoAccounts.DefaultPassword, Https,
+            SignInApi.NextCode(secret, octans.Clock.GetUtcNow())));
         foreach (var url in new[] { "/sign-in", "/problems", "/hangfire", "/hangfire/jobs/enqueued", "/api/docs/" })
         {
             var result = await octans.Host.Scenario(s => { s.Get.Url(url); Https(s); s.WithRequestHeader("Cookie", admin); s.StatusCodeShouldBeOk(); });
