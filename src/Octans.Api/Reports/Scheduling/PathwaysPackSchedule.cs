@@ -3,7 +3,7 @@ using Hangfire;
 using Marten;
 using Octans.Api.Meetings;
 using Octans.Api.Reports.Archive;
-using Octans.Api.Reports.Producing;
+using Octans.Api.Reports.Requesting;
 using Octans.Domain;
 using Octans.Reports.PathwaysPacks;
 
@@ -45,7 +45,7 @@ public sealed class PathwaysPackSchedule(IDocumentStore store, PackArchive archi
             if (!quarter.HasEndedAt(now)) continue;
             var period = quarter.ToString();
             if ((await archive.ListAsync(meetingArea, cancellation, PackKind.Pathways)).Any(pack => pack.Month == period)) continue;
-            jobs.Enqueue<PathwaysPackJob>(job => job.RenderAsync(meetingArea, period, null, CancellationToken.None));
+            PathwaysPackRequests.Enqueue(jobs, meetingArea, quarter);
             queued.Add($"{meetingArea} {period}");
         }
         return queued;
