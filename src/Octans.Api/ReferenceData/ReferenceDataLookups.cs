@@ -6,13 +6,27 @@ namespace Octans.Api.ReferenceData;
 
 public static class ReferenceDataLookups
 {
-    /// <summary>An area by its name ("High Town") or its code ("HT"), ignoring case.</summary>
+    // Areas are seeded and never renamed or removed, so an area once found stays known to the store's process.
+    private static readonly ConditionalWeakTable<IDocumentStore, ConcurrentDictionary<string, Area>> KnownAreas = new();
+
+    /// <summary>
+    /// An area by its name ("High Town") or its code ("HT"), ignoring case. An area found once is not looked up again, so
+    /// the board, the inbox and the dashboard cost no round trip for it.
+    /// </summary>
     public static async Task<Area?> FindAreaAsync(IQuerySession session, string? nameOrCode, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(nameOrCode)) return null;
         var wanted = nameOrCode.Trim();
+        var known = KnownAreas.GetOrCreateValue(session.DocumentStore);
+        if (known.TryGetValue(wanted.ToUpperInvariant(), out var remembered)) return remembered;
         var areas = await session.Query<Area>().ToListAsync(cancellation);
-        return areas.FirstOrDefault(a => a.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase) || a.Id.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+        var found = areas.FirstOrDefault(a => a.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase) || a.Id.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+        if (found is not null)
+        {
+            known[found.Name.ToUpperInvariant()] = found;
+            known[found.Id.ToUpperInvariant()] = found;
+        }
+        return found;
     }
 
     public static async Task<bool> CategoryExistsAsync(IQuerySession session, string name, CancellationToken cancellation) =>
