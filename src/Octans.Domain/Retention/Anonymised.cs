@@ -32,6 +32,7 @@ public static class Anonymised
         PublicUpdateWritten u => u with { Text = Removed },
         ReportReceived r => r with { Description = Removed, Location = Place(r.Location)!, MediaUrl = Text(r.MediaUrl) },
         ReportDismissed d => d with { Reason = Removed },
+        MeetingDecisionRecorded d => d with { Title = Removed, Decision = Removed },
         _ => e,
     };
 

@@ -60,8 +60,9 @@ public readonly record struct RetentionPeriod(int Months)
         }
         if (count <= 0)
         {
-            refusal = $"{setting} is \"{written}\", which would remove {removes} at once, or before {(count == 0 ? "they are" : "they were even")} " +
-                "closed or dismissed, leaving the partnership no time to reopen them; it must be at least 1 month.";
+            refusal = $"{setting} is \"{written}\", which would remove {removes} " +
+                      $"{(count == 0 ? "as soon as they are" : "before they were even")} closed or dismissed, leaving the partnership no time " +
+                      "to reopen them; it must be at least 1 month.";
             return null;
         }
         if ((long)count * perUnit > MostMonths)
