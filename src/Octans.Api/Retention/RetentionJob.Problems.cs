@@ -26,6 +26,7 @@ public sealed partial class RetentionJob
     private async Task<int> AnonymiseClosedProblemsAsync(DateTimeOffset cutoff, CancellationToken cancellation)
     {
         var anonymised = 0;
+        HashSet<Guid> done = [];
         while (true)
         {
             await using var query = store.QuerySession();
@@ -38,6 +39,9 @@ public sealed partial class RetentionJob
                  """,
                 r => (Id: r.GetGuid(0), Version: r.GetInt32(1)), cancellation, ClosedType, cutoff, Batch);
             if (due.Count == 0) return anonymised;
+            // A problem chosen again in the same run was not recorded as anonymised: stop rather than mask it for ever.
+            if (!due.All(p => done.Add(p.Id)))
+                throw new InvalidOperationException("A problem the retention job anonymised was chosen again in the same run.");
             var ids = due.Select(p => p.Id).ToArray();
             var meetings = await query.ReadAsync(
                 $"select distinct stream_id from {Events} where type = ? and (data ->> 'problemId')::uuid = any(?)",
