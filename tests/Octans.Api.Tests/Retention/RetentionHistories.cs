@@ -38,13 +38,17 @@ public static class RetentionHistories
         return problem;
     }
 
-    /// <summary>A report taken at <paramref name="at"/>, and dismissed then too when <paramref name="dismissed"/>.</summary>
-    public static async Task<Guid> GivenReport(this AppFixture app, Area area, string secret, DateTimeOffset at, bool dismissed)
+    /// <summary>
+    /// A report taken at <paramref name="at"/>, and the next day dismissed when <paramref name="dismissed"/>, or attached to
+    /// <paramref name="attachedTo"/>.
+    /// </summary>
+    public static async Task<Guid> GivenReport(this AppFixture app, Area area, string secret, DateTimeOffset at, bool dismissed, Guid? attachedTo = null)
     {
         var id = Guid.CreateVersion7();
         List<object> events = [new ReportReceived(id, area.Name, "Phone", null, "Street lighting", $"Report {secret}",
             new Location($"Report place {secret}", 51.8862, -0.4172, null, null, null), at, null, GivenProblems.Coordinator, at)];
         if (dismissed) events.Add(new ReportDismissed(id, $"Reason {secret}", GivenProblems.Coordinator, at.AddDays(1)));
+        if (attachedTo is { } problem) events.Add(new ReportAttached(id, problem, GivenProblems.Coordinator, at.AddDays(1)));
         await using var session = app.Store.LightweightSession();
         session.Events.StartStream<InboxReport>(id, events);
         await session.SaveChangesAsync();

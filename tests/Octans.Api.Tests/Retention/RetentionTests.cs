@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Alba;
 using Octans.Api.Reports.Archive;
 using Octans.Api.Reports.Producing;
@@ -63,6 +64,26 @@ public sealed class RetentionTests(AppFixture app)
         (await app.PublicText($"/community/{area.Id}/feed.atom")).ShouldNotContain(Removed);
         (await app.Service<PackArchive>().ReadPdfAsync(pack.Id, CancellationToken.None))!.Value.Pdf.ShouldBe(bytes);
         (await app.Service<PackArchive>().ListAsync(area.Name, CancellationToken.None)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Open311_no_longer_gives_an_update_whose_text_was_removed_as_the_status_notes_of_a_report_attached_to_it()
+    {
+        var area = await app.GivenArea();
+        var secret = $"secret-{Guid.NewGuid():N}";
+        var problem = await app.GivenWordyProblem(area, secret, LongAgo, await app.AnyTeam());
+        await problem.Then(new CloseProblem(Outcome.Resolved, $"Closing {secret}"), LongAgo.AddDays(3));
+        var report = await app.GivenReport(area, secret, LongAgo, dismissed: false, attachedTo: problem.Id);
+        async Task<string> Notes() =>
+            JsonDocument.Parse(await (await app.Host.Scenario(s => s.Get.Url($"/open311/v2/requests/{report}.json"))).ReadAsTextAsync())
+                .RootElement[0].GetProperty("status_notes").GetString()!;
+        (await Notes()).ShouldBe($"Update {secret}");
+
+        await app.RetentionJob().ApplyAsync(CancellationToken.None);
+
+        var notes = await Notes();
+        notes.ShouldNotContain(secret);
+        notes.ShouldNotContain(Removed);
     }
 
     [Fact]
