@@ -23,9 +23,8 @@ public sealed partial class RetentionJob
         $"select p.{ProblemRows.Id} from {ProblemRows.Table} as p where p.{ProblemRows.Status} = 'Closed' and " +
         $"(select max((e.data ->> 'closedAt')::timestamptz) from {Events} as e where e.stream_id = p.{ProblemRows.Id} and e.type = ?) < {cutoff}";
 
-    private async Task<int> AnonymiseClosedProblemsAsync(DateTimeOffset cutoff, CancellationToken cancellation)
+    private async Task AnonymiseClosedProblemsAsync(DateTimeOffset cutoff, CancellationToken cancellation)
     {
-        var anonymised = 0;
         HashSet<Guid> done = [];
         while (true)
         {
@@ -38,7 +37,7 @@ public sealed partial class RetentionJob
                  limit ?
                  """,
                 r => (Id: r.GetGuid(0), Version: r.GetInt32(1)), cancellation, ClosedType, cutoff, Batch);
-            if (due.Count == 0) return anonymised;
+            if (due.Count == 0) return;
             // A problem chosen again in the same run was not recorded as anonymised: stop rather than mask it for ever.
             if (!due.All(p => done.Add(p.Id)))
                 throw new InvalidOperationException("A problem the retention job anonymised was chosen again in the same run.");
@@ -53,7 +52,7 @@ public sealed partial class RetentionJob
                     masking.IncludeStream(meeting, e => e.Data is MeetingDecisionRecorded d && ids.Contains(d.ProblemId));
             }, cancellation);
             await ReplayAsync(due, cancellation);
-            anonymised += due.Count;
+            _problems += due.Count;
         }
     }
 

@@ -22,6 +22,9 @@ public sealed partial class RetentionJob(IDocumentStore store, RetentionPolicy p
     // Problems are masked and replayed a few at a time, so a long backlog never holds much in memory or in one transaction.
     private const int Batch = 50;
 
+    // Counted as each batch commits, so a run that fails part way records what it did.
+    private int _problems, _reports, _photos;
+
     [DisplayName("Retention policy")]
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [300, 1800, 3600], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -29,38 +32,37 @@ public sealed partial class RetentionJob(IDocumentStore store, RetentionPolicy p
     {
         var started = clock.GetUtcNow();
         var cutoffs = policy.CutoffsAt(started);
-        int problems = 0, reports = 0, photos = 0;
+        (_problems, _reports, _photos) = (0, 0, 0);
         try
         {
-            problems = await AnonymiseClosedProblemsAsync(cutoffs.ClosedProblemText, cancellation);
-            reports = await DeleteDismissedReportsAsync(cutoffs.DismissedReports, cancellation);
-            photos = await DeleteClosedProblemsPhotosAsync(cutoffs.ClosedProblemPhotos, cancellation);
+            await AnonymiseClosedProblemsAsync(cutoffs.ClosedProblemText, cancellation);
+            await DeleteDismissedReportsAsync(cutoffs.DismissedReports, cancellation);
+            await DeleteClosedProblemsPhotosAsync(cutoffs.ClosedProblemPhotos, cancellation);
         }
         catch (Exception exception) when (!cancellation.IsCancellationRequested)
         {
             // What was done before the failure is recorded too; the retry does the rest.
-            await RetentionRuns.RecordAsync(store, new RetentionRun(started, clock.GetUtcNow(), RetentionOutcome.Failed, problems, reports, photos), cancellation);
+            await RetentionRuns.RecordAsync(store, new RetentionRun(started, clock.GetUtcNow(), RetentionOutcome.Failed, _problems, _reports, _photos), cancellation);
             logger.LogError("The retention policy was applied in part: {Problems} problems anonymised, {Reports} reports and {Photos} photos deleted before {Failure}",
-                problems, reports, photos, exception.GetType().Name);
+                _problems, _reports, _photos, exception.GetType().Name);
             throw;
         }
-        var run = new RetentionRun(started, clock.GetUtcNow(), RetentionOutcome.Succeeded, problems, reports, photos);
+        var run = new RetentionRun(started, clock.GetUtcNow(), RetentionOutcome.Succeeded, _problems, _reports, _photos);
         await RetentionRuns.RecordAsync(store, run, cancellation);
         logger.LogInformation("The retention policy was applied: {Problems} problems anonymised, {Reports} reports and {Photos} photos deleted",
-            problems, reports, photos);
+            _problems, _reports, _photos);
         return run;
     }
 
-    private async Task<int> DeleteDismissedReportsAsync(DateTimeOffset cutoff, CancellationToken cancellation)
+    private async Task DeleteDismissedReportsAsync(DateTimeOffset cutoff, CancellationToken cancellation)
     {
-        var deleted = 0;
         while (true)
         {
             await using var query = store.QuerySession();
             var reports = await query.ReadAsync(
                 $"select {InboxReports.Id} from {InboxReports.Table} where {InboxReports.State} = ? and {InboxReports.DecidedAt} < ? limit ?",
                 r => r.GetGuid(0), cancellation, InboxState.Dismissed, cutoff, Batch);
-            if (reports.Count == 0) return deleted;
+            if (reports.Count == 0) return;
             await store.Advanced.ApplyEventDataMasking(masking =>
             {
                 foreach (var report in reports) masking.IncludeStream(report);
@@ -69,20 +71,20 @@ public sealed partial class RetentionJob(IDocumentStore store, RetentionPolicy p
             session.Queue($"delete from {PhotoStorage.Table} where {PhotoStorage.InboxReportId} = any(?)", reports.ToArray());
             session.Queue($"delete from {InboxReports.Table} where {InboxReports.Id} = any(?) and {InboxReports.State} = ?", reports.ToArray(), InboxState.Dismissed);
             await session.SaveChangesAsync(cancellation);
-            deleted += reports.Count;
+            _reports += reports.Count;
         }
     }
 
-    private async Task<int> DeleteClosedProblemsPhotosAsync(DateTimeOffset cutoff, CancellationToken cancellation)
+    private async Task DeleteClosedProblemsPhotosAsync(DateTimeOffset cutoff, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
         await session.BeginTransactionAsync(cancellation);
         var photos = await session.ReadAsync(
             $"select {PhotoStorage.Id} from {PhotoStorage.Table} where {PhotoStorage.ProblemId} in ({ClosedBefore("?")}) for update",
             r => r.GetGuid(0), cancellation, ClosedType, cutoff);
-        if (photos.Count == 0) return 0;
+        if (photos.Count == 0) return;
         session.Queue($"delete from {PhotoStorage.Table} where {PhotoStorage.Id} = any(?)", photos.ToArray());
         await session.SaveChangesAsync(cancellation);
-        return photos.Count;
+        _photos = photos.Count;
     }
 }
