@@ -24,6 +24,7 @@ builder.AddOctansPhotos();
 services.AddOctansHealth();
 services.AddOctansReports();
 services.AddOctansReminders(builder.Configuration);
+Octans.Api.Retention.OctansRetention.AddOctansRetention(services, builder.Configuration);
 services.AddSingleton<DatabaseStartup>();
 services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
 services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(BrowserFixture octans)
         { "admin@octans.test", "/admin/keys" },
         { "admin@octans.test", "/admin/categories" },
         { "admin@octans.test", "/admin/changes" },
+        { "admin@octans.test", "/admin/retention" },
         { "coordinator@octans.test", "/accessibility" },
         { "councillor@octans.test", "/privacy" },
     };

@@ -12,7 +12,7 @@ public class SerializationTests
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private static IEnumerable<IProblemEvent> OneOfEach =>
+    internal static IEnumerable<IProblemEvent> OneOfEach =>
     [
         Reported,
         new ProblemDetailsRevised(ProblemId, "Dark alley", null, "Lighting", Risk.Medium, Alley with { Uprn = null }, Coordinator, Now),
@@ -52,7 +52,7 @@ public class SerializationTests
         }
     }
 
-    private static IEnumerable<IInboxEvent> OneOfEachInInbox =>
+    internal static IEnumerable<IInboxEvent> OneOfEachInInbox =>
     [
         new ReportReceived(Id(9), "High Town", "Open311: FixMyStreet", "123", "Fly-tipping", "Bags.", Alley, Now, "https://example.com/1.jpeg", null, Now),
         new ReportReceived(Id(9), "High Town", "Phone", null, "Fly-tipping", "Bags.", Alley, Now, null, Coordinator, Now),

@@ -7,7 +7,7 @@ namespace Octans.Api.Setup;
 /// <summary>
 /// What <c>db-apply</c> does as the schema's owner: first PostGIS, which the schema needs (see <see cref="PostGis"/>);
 /// then, once Marten, Wolverine and Hangfire have applied theirs, it makes the events an audit trail PostgreSQL keeps (a
-/// trigger refuses any change or deletion of an event, whoever asks, and the same for the record of administration
+/// trigger refuses any change or deletion of an event, whoever asks, but the retention policy's replacing of free text, and the same for the record of administration
 /// changes), gives the app's role its rights (rows in every table, but events and administration changes only added), and rebuilds the read models when this version of Octans keeps them differently.
 /// Each step can run again and change nothing.
 /// </summary>
@@ -18,7 +18,8 @@ public static class DatabaseOwner
     private const string AdminChanges = $"{DatabaseSettings.MartenSchema}.{Admin.Changes.AdminChanges.Name}";
 
     /// <summary>The sentence PostgreSQL answers with when anyone tries to change or delete an event.</summary>
-    public const string EventsAreKept = "Octans' events are its audit trail: they are added to, never changed or deleted.";
+    public const string EventsAreKept =
+        "Octans' events are its audit trail: they are added to, never changed or deleted, except that the retention policy replaces their free text with its marker.";
 
     /// <summary>The sentence PostgreSQL answers with when anyone tries to change or delete a recorded administration change.</summary>
     public const string AdminChangesAreKept = "Octans' record of who changed what in administration is added to, never changed or deleted.";
@@ -74,8 +75,42 @@ public static class DatabaseOwner
     private static readonly string[] KeepEvents =
     [
         $"""
+        create or replace function {DatabaseSettings.MartenSchema}.octans_only_text_removed(before jsonb, after jsonb) returns boolean
+          language plpgsql immutable as $$
+        declare
+          k text;
+          i integer;
+        begin
+          if before is not distinct from after then return true; end if;
+          if after = to_jsonb('{Domain.RetentionPolicy.Removed}'::text) then
+            return jsonb_typeof(before) = 'string';
+          end if;
+          if jsonb_typeof(before) = 'object' and jsonb_typeof(after) = 'object' then
+            for k in select jsonb_object_keys(before) union select jsonb_object_keys(after) loop
+              if not {DatabaseSettings.MartenSchema}.octans_only_text_removed(coalesce(before -> k, 'null'), coalesce(after -> k, 'null')) then
+                return false;
+              end if;
+            end loop;
+            return true;
+          end if;
+          if jsonb_typeof(before) = 'array' and jsonb_typeof(after) = 'array' and jsonb_array_length(before) = jsonb_array_length(after) then
+            for i in 0 .. jsonb_array_length(before) - 1 loop
+              if not {DatabaseSettings.MartenSchema}.octans_only_text_removed(before -> i, after -> i) then return false; end if;
+            end loop;
+            return true;
+          end if;
+          return false;
+        end $$
+        """,
+        // The one change an event may take: its data with free text replaced by the retention policy's marker, every
+        // other column and every other value as it was (a key absent before may come back as null).
+        $"""
         create or replace function {DatabaseSettings.MartenSchema}.octans_events_are_kept() returns trigger language plpgsql as $$
         begin
+          if tg_op = 'UPDATE' and to_jsonb(new) - 'data' = to_jsonb(old) - 'data'
+             and {DatabaseSettings.MartenSchema}.octans_only_text_removed(old.data, new.data) then
+            return new;
+          end if;
           raise exception '{EventsAreKept.Replace("'", "''")}' using errcode = 'restrict_violation';
         end $$
         """,
@@ -117,6 +152,8 @@ public static class DatabaseOwner
             $"alter default privileges in schema {schemas} grant select, insert, update, delete on tables to {role}",
             $"alter default privileges in schema {schemas} grant usage, select on sequences to {role}",
             $"revoke update, delete, truncate, references, trigger on {Events} from {role}",
+            // For the retention policy's masking alone; the trigger refuses any other change.
+            $"grant update (data) on {Events} to {role}",
             $"revoke delete, truncate, references, trigger on {Streams} from {role}",
             $"revoke update, delete, truncate, references, trigger on {AdminChanges} from {role}",
         ];

@@ -85,6 +85,7 @@ public sealed class DatabaseStartup(
         IdempotencyKeySweep.Register(services);
         PathwaysPackSchedule.Register(services);
         Reminders.OctansReminders.Register(services);
+        Retention.OctansRetention.Register(services);
         if (SeedDemoAccounts)
             await DemoAccounts.SeedAsync(store, DemoAccounts.Password(configuration), cancellation);
         await DemoLoader.LoadIfAskedAsync(services, cancellation);

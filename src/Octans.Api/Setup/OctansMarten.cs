@@ -46,6 +46,7 @@ public static class OctansMarten
         options.ConfigureMonthlyPacks();
         IdempotencyKeys.Declare(options);
         Reminders.RemindersSent.Declare(options);
+        Retention.OctansRetention.ConfigureRetention(options);
         options.Schema.For<DataProtectionKey>();
         return options;
     }

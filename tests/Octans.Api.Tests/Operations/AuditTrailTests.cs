@@ -10,7 +10,7 @@ namespace Octans.Api.Tests.Operations;
 public sealed class AuditTrailTests(AppFixture app)
 {
     [Theory]
-    [InlineData("update octans.mt_events set data = '{}' where stream_id = @problem")]
+    [InlineData("update octans.mt_events set type = 'note_added' where stream_id = @problem")]
     [InlineData("delete from octans.mt_events where stream_id = @problem")]
     [InlineData("truncate octans.mt_events cascade")]
     [InlineData("delete from octans.mt_streams where id = @problem")]
@@ -27,6 +27,35 @@ public sealed class AuditTrailTests(AppFixture app)
         refusal.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
         (await EventsOf(problem.Id)).ShouldBe(before);
         before.Count.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("update octans.mt_events set data = '{}' where stream_id = @problem")]
+    [InlineData("update octans.mt_events set data = jsonb_set(data, '{text}', '\"Another note\"') where stream_id = @problem and type = 'note_added'")]
+    [InlineData("update octans.mt_events set data = data - 'text' where stream_id = @problem and type = 'note_added'")]
+    public async Task The_apps_role_may_change_an_events_data_only_to_replace_its_text_with_the_retention_marker(string sql)
+    {
+        var problem = await app.GivenProblem("Guarded text");
+        await problem.Then(new AddNote("A note that stays as written"));
+        var before = await EventsOf(problem.Id);
+
+        var refusal = await Should.ThrowAsync<PostgresException>(() => Run(app.Database.AppConnectionString, sql, problem.Id));
+
+        (refusal.SqlState, refusal.MessageText).ShouldBe((PostgresErrorCodes.RestrictViolation, DatabaseOwner.EventsAreKept));
+        (await EventsOf(problem.Id)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Replacing_an_events_text_with_the_retention_marker_is_the_one_change_PostgreSQL_lets_through()
+    {
+        var problem = await app.GivenProblem("Text the policy removes");
+        await problem.Then(new AddNote("A note the policy removes"));
+
+        await Run(app.Database.AppConnectionString,
+            $"update octans.mt_events set data = jsonb_set(data, '{{text}}', to_jsonb('{RetentionPolicy.Removed}'::text)) where stream_id = @problem and type = 'note_added'",
+            problem.Id);
+
+        (await EventsOf(problem.Id)).ShouldContain(e => e.Contains(RetentionPolicy.Removed) && !e.Contains("A note the policy removes"));
     }
 
     [Theory]

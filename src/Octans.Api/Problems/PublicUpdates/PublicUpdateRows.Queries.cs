@@ -28,11 +28,17 @@ public static partial class PublicUpdateRows
     public static PublicUpdateView ReadView(NpgsqlDataReader r) => new(r.GetFieldValue<DateTimeOffset>(0), r.GetString(1), r.GetString(2));
 
     /// <summary>
-    /// The SQL of the latest update of the problem in a row (as <paramref name="row"/>), or null when it has none or is
-    /// sensitive: what Open311 tells the people who reported it.
+    /// The SQL of the latest update of the problem in a row (as <paramref name="row"/>), or null when it has none, is
+    /// sensitive or its updates were removed under the retention policy: what Open311 tells the people who reported it.
     /// </summary>
     public static string LatestTextOf(string row) =>
-        $"(select u.{Text} from {Table} as u where u.{ProblemId} = {row}.{P.Id} and not {P.IsSensitive(row)} order by u.{Version} desc limit 1)";
+        $"(select u.{Text} from {Table} as u where u.{ProblemId} = {row}.{P.Id} and not {P.IsSensitive(row)} and {StillPublished("u")} order by u.{Version} desc limit 1)";
+
+    /// <summary>
+    /// The SQL test that an update (as <paramref name="update"/>) may still be published: one whose text the retention
+    /// policy removed is taken down with it, from the community page, feed, month's text and Open311 alike.
+    /// </summary>
+    public static string StillPublished(string update) => $"{update}.{Text} <> '{RetentionPolicy.Removed}'";
 
     /// <summary>An area's published updates, newest first: the latest <paramref name="most"/>, or those written in [from, to).</summary>
     public static async Task<IReadOnlyList<PublishedUpdate>> PublishedAsync(IQuerySession session, string area, CancellationToken cancellation,
@@ -42,7 +48,7 @@ public static partial class PublicUpdateRows
              select u.{ProblemId}, u.{Version}, p.{P.Reference}, p.{P.Title}, p.{P.Place}, p.{P.Ward}, p.{P.Phase}, p.{P.Status}, u.{Text}, u.{WrittenAt}
              from {Table} as u join {P.Table} as p on p.{P.Id} = u.{ProblemId}
              where u.{Area} = ? and (?::timestamptz is null or u.{WrittenAt} >= ?) and (?::timestamptz is null or u.{WrittenAt} < ?)
-                 and not {P.IsSensitive("p")}
+                 and not {P.IsSensitive("p")} and {StillPublished("u")}
              order by u.{WrittenAt} desc, u.{ProblemId}, u.{Version} desc
              limit ?
              """,
