@@ -19,6 +19,9 @@ public class BrowserFixture : IAsyncLifetime
     public Uri Address => _octans.Address;
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>What Octans has written to its log so far.</summary>
+    public string Output => _octans.Output;
+
     public static string Screenshots { get; } = Path.Combine(TestDatabase.RepositoryRoot(), "tests", "Octans.Browser.Tests", "screenshots");
 
     public async Task InitializeAsync()

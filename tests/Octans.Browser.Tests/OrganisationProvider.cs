@@ -94,6 +94,10 @@ public sealed class OrganisationProvider : IAsyncDisposable
         await app.StartAsync();
         provider._app = app;
         provider.Address = new Uri(app.Urls.Single());
+        // Answered once here, so the first test does not wait for the server to warm up within Octans' timeout.
+        using var http = new HttpClient { BaseAddress = provider.Address };
+        (await http.GetAsync(".well-known/openid-configuration")).EnsureSuccessStatusCode();
+        (await http.GetAsync(".well-known/jwks")).EnsureSuccessStatusCode();
         return provider;
     }
 

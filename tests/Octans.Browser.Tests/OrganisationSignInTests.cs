@@ -48,9 +48,9 @@ public sealed class OrganisationSignInTests(OrganisationSignInFixture octans)
     }
 
     [Theory]
-    [InlineData(Forgery.WrongIssuer)]
-    [InlineData(Forgery.WrongAudience)]
-    public async Task An_id_token_from_another_issuer_or_for_another_application_signs_nobody_in(Forgery forgery)
+    [InlineData(Forgery.WrongIssuer, "SecurityTokenInvalidIssuerException")]
+    [InlineData(Forgery.WrongAudience, "SecurityTokenInvalidAudienceException")]
+    public async Task An_id_token_from_another_issuer_or_for_another_application_signs_nobody_in(Forgery forgery, string refusal)
     {
         var email = await octans.AddUserAsync("Coordinator");
         var page = await octans.SignInPage();
@@ -62,6 +62,7 @@ public sealed class OrganisationSignInTests(OrganisationSignInFixture octans)
                 await SignInWithCouncil(page, email);
                 await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = CouldNotSignIn })).ToBeVisibleAsync();
                 await AssertNotSignedIn(page);
+                octans.Output.ShouldContain($"Signing in with provider council failed ({refusal})");
             });
         }
         finally

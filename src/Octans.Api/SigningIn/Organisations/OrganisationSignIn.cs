@@ -105,5 +105,11 @@ public static class OrganisationSignIn
 /// <summary>The configured providers, and how people reach the partnership's administrator when they are refused.</summary>
 public sealed record SignInProviders(IReadOnlyList<SignInProvider> All, string? AdministratorContact)
 {
+    /// <summary>
+    /// The providers' origins, each after a space, for the pages' form-action: the sign-in and sign-out forms redirect
+    /// there, and a browser holds a form's redirects to the policy too.
+    /// </summary>
+    public string FormTargets => string.Concat(All.Select(p => " " + p.Authority.GetLeftPart(UriPartial.Authority)).Distinct());
+
     public SignInProvider? Named(string? name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 }
