@@ -16,7 +16,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Octans.Browser.Tests;
 
 /// <summary>What the provider does wrong on purpose in its next id tokens.</summary>
-public enum Forgery { None, WrongIssuer, WrongAudience }
+public enum Forgery { None, WrongIssuer, WrongAudience, UnverifiedEmail }
 
 /// <summary>
 /// An organisation's OpenID Connect provider for the tests: OpenIddict's server on Kestrel on a port of its own, in
@@ -110,6 +110,9 @@ public sealed class OrganisationProvider : IAsyncDisposable
                 break;
             case Forgery.WrongAudience:
                 principal.SetAudiences("another-application");
+                break;
+            case Forgery.UnverifiedEmail:
+                principal.SetClaim(Claims.EmailVerified, false);
                 break;
         }
     }

@@ -13,7 +13,7 @@ namespace Octans.Api.SigningIn.Organisations;
 /// </summary>
 public sealed class OrganisationAccounts(IDocumentStore store, TimeProvider clock, ILogger<OrganisationAccounts> logger)
 {
-    private const string EmailClaim = "email";
+    private const string EmailClaim = "email", EmailVerifiedClaim = "email_verified";
 
     /// <summary>The enabled user with the email address, counted as a sign-in for the day; otherwise null, counted as refused.</summary>
     public async Task<User?> MatchAsync(string? email, CancellationToken cancellation)
@@ -33,11 +33,14 @@ public sealed class OrganisationAccounts(IDocumentStore store, TimeProvider cloc
     {
         var email = context.Principal?.FindFirst(EmailClaim)?.Value;
         if (string.IsNullOrWhiteSpace(email)) logger.LogWarning("Provider {Provider} gave an id token without an email claim", provider.Name);
-        var user = await MatchAsync(email, context.HttpContext.RequestAborted);
+        // An address the provider says it has not verified proves nothing about who signed in.
+        var unverified = string.Equals(context.Principal?.FindFirst(EmailVerifiedClaim)?.Value, "false", StringComparison.OrdinalIgnoreCase);
+        if (unverified) logger.LogWarning("Provider {Provider} gave an email address it has not verified", provider.Name);
+        var user = await MatchAsync(unverified ? null : email, context.HttpContext.RequestAborted);
         context.HandleResponse();
         if (user is null)
         {
-            context.Response.Redirect(OrganisationSignIn.RefusedPath(provider));
+            context.Response.Redirect(unverified ? OrganisationSignIn.FailedPath(provider) : OrganisationSignIn.RefusedPath(provider));
             return;
         }
 
