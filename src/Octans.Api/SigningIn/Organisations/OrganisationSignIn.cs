@@ -57,7 +57,8 @@ public static class OrganisationSignIn
         options.SaveTokens = false;
         options.CallbackPath = provider.CallbackPath;
         options.SignedOutCallbackPath = provider.SignedOutCallbackPath;
-        options.RemoteSignOutPath = $"/signout-oidc-{provider.Name}";
+        // No sign-out from the provider's side: it would clear the cookie without ending the session on the server.
+        options.RemoteSignOutPath = PathString.Empty;
         options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
         options.SignOutScheme = CookieAuthenticationDefaults.AuthenticationScheme;
         options.BackchannelTimeout = ProviderTimeout;
