@@ -7,6 +7,7 @@ using Octans.Api.Reports;
 using Octans.Api.Setup;
 using Octans.Api.Setup.Idempotency;
 using Octans.Api.SigningIn;
+using Octans.Api.SigningIn.Organisations;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ services.AddOctansMarten(builder.Environment, DatabaseSettings.RunsAsOwner(args)
 builder.AddOctansWolverine();
 services.AddOctansHangfire(builder.Configuration);
 services.AddOctansSignIn();
+services.AddOrganisationSignIn(builder.Configuration);
 DataProtectionKeys.AddOctansDataProtection(services, builder.Configuration, builder.Environment);
 builder.AddOctansTransport();
 builder.AddOctansPhotos();

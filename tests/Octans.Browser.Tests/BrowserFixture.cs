@@ -7,7 +7,7 @@ namespace Octans.Browser.Tests;
 /// Octans running as its own process on a fresh database with the High Town demo loaded, and one Chromium shared by
 /// every browser test. Debian's Chromium is driven directly: no browser is downloaded.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string Password = "octans-demo";
 
@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Uri Address => _octans.Address;
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>What Octans has written to its log so far.</summary>
+    public string Output => _octans.Output;
+
     public static string Screenshots { get; } = Path.Combine(TestDatabase.RepositoryRoot(), "tests", "Octans.Browser.Tests", "screenshots");
 
     public async Task InitializeAsync()
@@ -29,14 +32,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         // As ops/run does: the schema applied by its owner, the pages served as the app's role.
         await OctansProcess.ApplySchemaAsync(_database);
-        _octans = await OctansProcess.ServeAsync(_database.AppConnectionString, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Octans__LoadDemo"] = "true",
             ["Octans__Jobs__PollInterval"] = "00:00:01",
             // Every page test signs in from 127.0.0.1; the limits are tested in Octans.Api.Tests.
             ["Octans__SignIn__AttemptsPerAddressPerMinute"] = "100000",
             ["Octans__SignIn__AttemptsPerAccountPerMinute"] = "100000",
-        });
+        };
+        foreach (var (name, value) in await MoreSettingsAsync()) settings[name] = value;
+        _octans = await OctansProcess.ServeAsync(_database.AppConnectionString, settings);
         await WaitUntilReady();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -47,7 +52,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Settings a fixture of its own adds to Octans' environment, such as the providers it signs in with.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> MoreSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
+    public virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright.Dispose();

@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.SigningIn;
+using Octans.Api.SigningIn.Organisations;
 using Octans.Api.SigningIn.TwoStep;
 
 namespace Octans.Api.Pages;
 
 [AllowAnonymous]
-public sealed class SignInModel(Passwords passwords) : PageModel
+public sealed class SignInModel(Passwords passwords, SignInProviders providers) : PageModel
 {
+    public SignInProviders Providers => providers;
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 

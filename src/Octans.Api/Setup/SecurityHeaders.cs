@@ -1,3 +1,4 @@
+using Octans.Api.SigningIn.Organisations;
 using Scalar.AspNetCore;
 
 namespace Octans.Api.Setup;
@@ -16,14 +17,16 @@ public sealed class MapTiles(IConfiguration configuration)
 /// Headers every answer carries. Every page may be framed by nobody and runs scripts from Octans itself only: the pages
 /// and the job dashboard load nothing else, and the API docs' own inline start-up script carries a fresh nonce. The
 /// dashboard and the docs set styles from script, so they may use inline styles; the pages may not. Answers that hold
-/// the partnership's records (the API, Open311, PDFs) are never kept by a browser or a proxy.
+/// the partnership's records (the API, Open311, PDFs) are never kept by a browser or a proxy. Forms post to Octans only,
+/// which may send them on to the organisations' sign-in providers (signing in and out there).
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next, MapTiles tiles)
+public sealed class SecurityHeaders(RequestDelegate next, MapTiles tiles, SignInProviders providers)
 {
     private const string Common = "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private readonly string _pagePolicy =
-        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles.Origin}; connect-src 'self'; font-src 'self'; {Common}";
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles.Origin}; connect-src 'self'; font-src 'self'; " +
+        Common.Replace("form-action 'self'", $"form-action 'self'{providers.FormTargets}", StringComparison.Ordinal);
 
     private const string DashboardPolicy =
         $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; {Common}";

@@ -117,6 +117,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         ANY  /hangfire/{**path}                                      401       403         403        403       403        ok
         PAGE /sign-in                                                ok        ok          ok         ok        ok         ok
         PAGE /sign-in/code                                           ok        ok          ok         ok        ok         ok
+        PAGE /sign-in/with/{provider}/{outcome?}                     ok        ok          ok         ok        ok         ok
         PAGE /                                                       401       ok          ok         ok        ok         ok
         PAGE /error                                                  ok        ok          ok         ok        ok         ok
         PAGE /forbidden                                              ok        ok          ok         ok        ok         ok
@@ -238,7 +239,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
             ["id"] = problem.Id.ToString(), ["problemId"] = problem.Id.ToString(), ["actionId"] = action.ActionId.ToString(), ["criterionId"] = criterion.CriterionId.ToString(),
             ["teamId"] = Team.StreetLighting.Id.ToString(), ["jobId"] = "999999999", ["name"] = "No such category",
             ["documentName"] = "v1", ["format"] = "xml", ["**path"] = "", ["token"] = "no-such-link",
-            ["areaCode"] = "HT", ["month"] = "2026-11",
+            ["areaCode"] = "HT", ["month"] = "2026-11", ["provider"] = "no-such-provider", ["outcome"] = "refused",
         };
         return route =>
         {

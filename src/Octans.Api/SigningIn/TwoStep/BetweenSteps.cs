@@ -52,11 +52,14 @@ public static class BetweenSteps
 
     public static Task EndAsync(HttpContext context) => context.SignOutAsync(Scheme);
 
-    /// <summary>Signs the browser in for good, as the first step does for an account without two-step sign-in.</summary>
-    public static async Task SignInAsync(HttpContext context, User user)
+    /// <summary>
+    /// Signs the browser in for good, as the first step does for an account without two-step sign-in, and as an
+    /// organisation's provider does (whose name and id token ride in <paramref name="properties"/>).
+    /// </summary>
+    public static async Task SignInAsync(HttpContext context, User user, AuthenticationProperties? properties = null)
     {
         if (context.Request.Cookies.ContainsKey(CookieName)) await EndAsync(context);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(OctansClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme)));
+            new ClaimsPrincipal(OctansClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme)), properties);
     }
 }
