@@ -25,6 +25,13 @@ public static class DatabaseOwner
 
     public static async Task<int> RunOctansCommands(this WebApplication app, string[] args)
     {
+        // Given only the host's own flags (--urls, --contentRoot), JasperFx serves as the host would, but first says so on
+        // the console, a line outside the log that breaks Production's JSON lines.
+        if (args is [var first, ..] && first.StartsWith("--", StringComparison.Ordinal))
+        {
+            await app.RunAsync();
+            return 0;
+        }
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         if (args is ["db-apply", ..])
         {
