@@ -28,11 +28,12 @@ public sealed class MetricsTests(AppFixture app)
         var (exitCode, said) = await PromtoolCheckAsync(metrics);
         exitCode.ShouldBe(0, said);
         said.Trim().ShouldBeEmpty();
+        // ASP.NET Core's, Npgsql's and Marten's series are in the text promtool checked, but which host's meters of the same
+        // name the SDK takes is not fixed while other tests' hosts share this process, so only Octans' own are named.
         foreach (var name in new[]
                  {
                      "octans_writes_total", "octans_conflicts_total", "octans_pack_job_duration_seconds_count", "octans_inbox_waiting",
-                     "octans_actions_overdue", "octans_jobs", "http_server_request_duration_seconds_count", "db_client_commands_duration_seconds_count",
-                     "marten_event_append_events_total",
+                     "octans_actions_overdue", "octans_jobs",
                  })
             metrics.ShouldContain($"\n{name}", customMessage: $"{name} is not among the metrics");
     }
