@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using JasperFx;
 using Octans.Api.Health;
+using Octans.Api.Observing;
 using Octans.Api.Photos;
 using Octans.Api.Reminders;
 using Octans.Api.Reports;
@@ -12,6 +13,7 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOctansLogging();
+builder.AddOctansObserving();
 var services = builder.Services;
 
 services.AddSingleton(TimeProvider.System);
@@ -57,6 +59,7 @@ app.UseMiddleware<RequestChecks>();
 app.UseMiddleware<IdempotentWrites>();
 
 app.MapOctansHealth();
+app.MapOctansMetrics();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("Octans API").WithOpenApiRoutePattern("/openapi/v1.json").WithNonce().DisableDefaultFonts()).AllowAnonymous();
 app.MapOctansEndpoints();

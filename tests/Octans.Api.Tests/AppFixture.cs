@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Octans.Api.Demo;
+using Octans.Api.Observing;
 using Octans.Api.Setup;
 using Octans.Api.SigningIn;
 using Octans.Domain;
@@ -21,6 +22,9 @@ public sealed class AppFixture : IAsyncLifetime
     // A Monday in November, mid-morning in London. Tests that need time to pass advance the clock, so other
     // tests work from app.Clock rather than from this instant.
     public static readonly DateTimeOffset Start = new(2026, 11, 16, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The network of the Prometheus servers that may read /metrics without a token.</summary>
+    public const string Scrapers = "192.0.2.0/24";
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public CapturedLogs Logs { get; } = new();
@@ -54,10 +58,13 @@ public sealed class AppFixture : IAsyncLifetime
             // Every test signs in from the one in-process address; the limits themselves are tested on hosts of their own.
             web.UseSetting("Octans:SignIn:AttemptsPerAddressPerMinute", "100000");
             web.UseSetting("Octans:SignIn:AttemptsPerAccountPerMinute", "100000");
+            web.UseSetting(MetricsAccess.ScrapersSetting, Scrapers);
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<ILoggerProvider>(Logs);
+                // Past the Information the settings ask of every provider, so a test can hear everything (CapturedLogs.Everything).
+                services.AddLogging(logging => logging.AddFilter<CapturedLogs>(null, LogLevel.Trace));
                 services.RunWolverineInSoloMode();
             });
         });
@@ -106,23 +113,47 @@ public sealed class ApiCollection : ICollectionFixture<AppFixture>
     public const string Name = "Octans";
 }
 
-/// <summary>Every log line the host writes, so tests can prove secrets never reach the log.</summary>
-public sealed class CapturedLogs : ILoggerProvider
+/// <summary>
+/// Every log line the host writes at Information and above, with its scopes, so tests can prove secrets and people's
+/// words never reach the log; and every line down to Trace while a test holds <see cref="Everything"/>.
+/// </summary>
+public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+    private int _listening;
 
     public IReadOnlyCollection<string> Lines => _lines;
 
+    /// <summary>Captures every level until disposed.</summary>
+    public IDisposable Everything()
+    {
+        Interlocked.Increment(ref _listening);
+        return new Listening(this);
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
     public void Dispose() { }
 
+    private sealed class Listening(CapturedLogs logs) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref logs._listening);
+    }
+
     private sealed class Logger(CapturedLogs logs, string category) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => logs._scopes.Push(state);
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information || Volatile.Read(ref logs._listening) > 0;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs._lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel)) return;
+            var scopes = new System.Text.StringBuilder();
+            logs._scopes.ForEachScope((scope, line) => line.Append(" => ").Append(scope), scopes);
+            logs._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}{scopes}");
+        }
     }
 }

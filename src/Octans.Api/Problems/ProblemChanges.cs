@@ -2,6 +2,7 @@ using System.Security.Claims;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Octans.Api.Observing;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
 using Octans.Api.Setup;
@@ -48,6 +49,14 @@ public static class ProblemChanges
     /// </summary>
     public static async Task<ChangeOutcome> ApplyAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
         int? version, IProblemCommand command, Alongside? alongside, CancellationToken cancellation, params FieldError?[] mistakes)
+    {
+        var outcome = await DecideAndSaveAsync(store, user, clock, id, version, command, alongside, cancellation, mistakes);
+        OctansMeasures.Write(command.GetType(), outcome.Status);
+        return outcome;
+    }
+
+    private static async Task<ChangeOutcome> DecideAndSaveAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
+        int? version, IProblemCommand command, Alongside? alongside, CancellationToken cancellation, FieldError?[] mistakes)
     {
         if (WhoMay.RefuseRole(user, command.GetType()) is { } notThisRole) return new(null, notThisRole);
 

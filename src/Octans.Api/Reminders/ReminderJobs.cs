@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Hangfire;
 using Marten;
+using Octans.Api.Observing;
 using Octans.Api.Reminders.Sending;
 using Octans.Domain;
 
@@ -45,14 +46,18 @@ public sealed class ReminderJobs(IDocumentStore store, IReminderPost post, TimeP
         {
             try
             {
-                if (await SendOnceAsync(reminder, cancellation)) sent++;
+                if (!await SendOnceAsync(reminder, cancellation)) continue;
+                sent++;
+                OctansMeasures.ReminderEmail(KindOf(reminder), sent: true);
             }
             catch (ReminderRefused refused)
             {
                 failed.Add(refused);
+                OctansMeasures.ReminderEmail(KindOf(reminder), sent: false);
             }
             catch (Exception down) when (!cancellation.IsCancellationRequested)
             {
+                OctansMeasures.ReminderEmail(KindOf(reminder), sent: false);
                 // The server is down or unreachable: the rest would wait for it in turn; the retry sends them all.
                 failed.Add(down);
                 break;
@@ -66,6 +71,8 @@ public sealed class ReminderJobs(IDocumentStore store, IReminderPost post, TimeP
                 "Hangfire tries again, and those sent already are not sent again.", failed);
         return sent;
     }
+
+    private static string KindOf(Reminder reminder) => reminder.Kind == ReminderKind.TeamWeek ? "team_week" : "coordinator_day";
 
     private async Task<bool> SendOnceAsync(Reminder reminder, CancellationToken cancellation)
     {

@@ -70,9 +70,13 @@ public static class Answers
 
     public static ProblemDetails NotFound(string detail) => new() { Status = 404, Title = "Not found", Detail = detail };
 
-    /// <summary>409: the problem moved on since the client read it; <paramref name="currentVersion"/> is what to reload to.</summary>
+    /// <summary>
+    /// 409: the problem moved on since the client read it; <paramref name="currentVersion"/> is what to reload to. Every
+    /// 409 is made here, so this is where they are counted.
+    /// </summary>
     public static ProblemDetails Conflict(long? currentVersion)
     {
+        Observing.OctansMeasures.Conflict();
         var conflict = new ProblemDetails
         {
             Status = 409, Title = "Someone else changed this problem",

@@ -24,8 +24,20 @@ public static class DatabaseOwner
     /// <summary>The sentence PostgreSQL answers with when anyone tries to change or delete a recorded administration change.</summary>
     public const string AdminChangesAreKept = "Octans' record of who changed what in administration is added to, never changed or deleted.";
 
+    private static readonly HashSet<string> HostFlags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "--urls", "--contentRoot", "--environment", "--applicationName", "--webroot",
+    };
+
     public static async Task<int> RunOctansCommands(this WebApplication app, string[] args)
     {
+        // Given the host's own flags (--urls, --contentRoot), JasperFx serves as the host would, but first says so on the
+        // console, a line outside the log that breaks Production's JSON lines.
+        if (args is [var first, ..] && HostFlags.Contains(first.Split('=')[0]))
+        {
+            await app.RunAsync();
+            return 0;
+        }
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         if (args is ["db-apply", ..])
         {

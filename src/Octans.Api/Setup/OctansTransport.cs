@@ -50,9 +50,12 @@ public static class OctansTransport
         environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     /// <summary>The proxies' addresses or networks, as a list or comma-separated: <c>10.0.0.5, 10.1.0.0/16</c>.</summary>
-    public static IReadOnlyList<IPNetwork> Proxies(IConfiguration configuration)
+    public static IReadOnlyList<IPNetwork> Proxies(IConfiguration configuration) => Networks(configuration, ProxiesSetting);
+
+    /// <summary>Addresses or networks in a setting, as a list or comma-separated; anything else stops Octans at start.</summary>
+    public static IReadOnlyList<IPNetwork> Networks(IConfiguration configuration, string setting)
     {
-        var section = configuration.GetSection(ProxiesSetting);
+        var section = configuration.GetSection(setting);
         var entries = (section.Value is { } list ? list.Split(',') : section.GetChildren().Select(child => child.Value ?? ""))
             .Select(entry => entry.Trim())
             .Where(entry => entry.Length > 0);
@@ -60,6 +63,6 @@ public static class OctansTransport
             IPNetwork.TryParse(entry, out var network) ? network
             : IPAddress.TryParse(entry, out var address) ? new IPNetwork(address, address.GetAddressBytes().Length * 8)
             : throw new InvalidOperationException(
-                $"{ProxiesSetting} holds '{entry}', which is neither an address nor a network. List the proxies as addresses or networks, such as 10.0.0.5, 10.1.0.0/16.")).ToList();
+                $"{setting} holds '{entry}', which is neither an address nor a network. List them as addresses or networks, such as 10.0.0.5, 10.1.0.0/16.")).ToList();
     }
 }

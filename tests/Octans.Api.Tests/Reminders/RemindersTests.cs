@@ -8,6 +8,7 @@ using Octans.Api.Reminders;
 using Octans.Api.Reminders.Sending;
 using Octans.Api.Reminders.TurningOff;
 using Octans.Api.SigningIn;
+using Octans.Api.Tests.Observing;
 using Octans.Api.Tests.Problems;
 using Octans.Api.Tests.SigningIn;
 using Octans.Domain;
@@ -120,14 +121,20 @@ public sealed class RemindersTests(AppFixture app)
         var member = await app.CreateUser(Role.TeamMember, DemoAccounts.DefaultPassword, team.Id);
         var problem = await app.GivenProblem("Dark spot by the station", at: app.Clock.GetUtcNow().AddDays(-2));
         await problem.Plan("Relamp", team.Id, today.AddDays(1));
+        var before = await app.Metrics();
 
         await Should.ThrowAsync<AggregateException>(() => Jobs(TestMailServer.FreePort()).SendTeamRemindersAsync(CancellationToken.None));
         (await WasSent(member, ReminderKind.TeamWeek, ReminderPeriods.Week(today))).ShouldBeFalse();
+        var whileDown = await app.Metrics();
 
         await using var mail = await TestMailServer.StartAsync();
         await Jobs(mail.Port).SendTeamRemindersAsync(CancellationToken.None);
         mail.To(member.Email).ShouldHaveSingleItem().TextBody.ShouldNotBeNull().ShouldContain(problem.Reference);
         (await WasSent(member, ReminderKind.TeamWeek, ReminderPeriods.Week(today))).ShouldBeTrue();
+        var after = await app.Metrics();
+        double Emails(string metrics, string outcome) => Scrapes.Value(metrics, "octans_reminder_emails_total", ("kind", "team_week"), ("outcome", outcome));
+        (Emails(whileDown, "failed") - Emails(before, "failed")).ShouldBeGreaterThanOrEqualTo(1);
+        (Emails(after, "sent") - Emails(whileDown, "sent")).ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Fact]

@@ -109,6 +109,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         GET  /open311/v2/servicerequestupdates.{format}              403       403         403        403       403        403
         ANY  /health/live                                            ok        ok          ok         ok        ok         ok
         ANY  /health/ready                                           ok        ok          ok         ok        ok         ok
+        ANY  /metrics                                                ok        ok          ok         ok        ok         ok
         GET  /openapi/{documentName}.json                            ok        ok          ok         ok        ok         ok
         GET  /api/docs/{documentName?}                               ok        ok          ok         ok        ok         ok
         GET  /api/docs/scalar.js                                     ok        ok          ok         ok        ok         ok

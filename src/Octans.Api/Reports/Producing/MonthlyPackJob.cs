@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Hangfire;
 using Hangfire.Server;
 using Marten;
+using Octans.Api.Observing;
 using Octans.Api.Reports.Archive;
 using Octans.Reports.MonthlyPacks;
 
@@ -20,7 +21,7 @@ public sealed class MonthlyPackJob(IDocumentStore store, PackArchive archive, Ti
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 300, 1800], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<Guid> RenderAsync(string area, string month, PerformContext? context, CancellationToken cancellation)
     {
-        var pack = await RenderAndKeepAsync(area, PackMonth.Parse(month), cancellation);
+        var pack = await OctansMeasures.PackJobAsync("monthly", () => RenderAndKeepAsync(area, PackMonth.Parse(month), cancellation));
         context?.SetJobParameter(ReportIdParameter, pack.Id);
         return pack.Id;
     }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Hangfire;
 using Hangfire.Server;
 using Marten;
+using Octans.Api.Observing;
 using Octans.Api.Reports.Archive;
 using Octans.Reports.MonthlyPacks;
 using Octans.Reports.PathwaysPacks;
@@ -19,7 +20,7 @@ public sealed class PathwaysPackJob(IDocumentStore store, PackArchive archive, T
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 300, 1800], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<Guid> RenderAsync(string area, string quarter, PerformContext? context, CancellationToken cancellation)
     {
-        var pack = await RenderAndKeepAsync(area, PackQuarter.Parse(quarter), cancellation);
+        var pack = await OctansMeasures.PackJobAsync("pathways", () => RenderAndKeepAsync(area, PackQuarter.Parse(quarter), cancellation));
         context?.SetJobParameter(MonthlyPackJob.ReportIdParameter, pack.Id);
         return pack.Id;
     }
