@@ -44,7 +44,7 @@ public sealed class DemoLoaderTests
                 var stored = problems[history.ProblemId];
                 (stored.Reference, stored.Phase, stored.Status, stored.Version)
                     .ShouldBe((expected.Reference, expected.Phase, expected.Status, expected.Version));
-                var shown = (await ProblemRecord.ReadAsync(session, history.ProblemId, London.Today(Now), CancellationToken.None))!;
+                var shown = (await ProblemRecord.ReadAsync(session, history.ProblemId, Reader.Everything, London.Today(Now), CancellationToken.None))!;
                 var closing = expected.Status == ProblemStatus.Closed ? history.Events.OfType<ProblemClosed>().Last() : null;
                 (shown.Outcome, shown.UpdatedAt, shown.Version).ShouldBe((closing?.Outcome, history.Events[^1].At, expected.Version));
 

@@ -67,7 +67,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/problems/{id}/revert                               401       ok          403        403       403        403
         POST /api/problems/{id}/close                                401       ok          403        403       403        403
         POST /api/problems/{id}/reopen                               401       ok          403        403       403        403
-        POST /api/problems/{id}/sensitivity                          401       ok          403        403       403        403
+        POST /api/problems/{id}/sensitivity                          401       ok          403        403       403        ok
         POST /api/problems/{id}/public-updates                       401       ok          403        403       403        403
         GET  /community/{areaCode}/feed.atom                         ok        ok          ok         ok        ok         ok
         GET  /community/{areaCode}/{month}.txt                       ok        ok          ok         ok        ok         ok

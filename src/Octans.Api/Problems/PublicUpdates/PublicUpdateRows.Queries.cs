@@ -32,7 +32,7 @@ public static partial class PublicUpdateRows
     /// sensitive: what Open311 tells the people who reported it.
     /// </summary>
     public static string LatestTextOf(string row) =>
-        $"(select u.{Text} from {Table} as u where u.{ProblemId} = {row}.{P.Id} and not {P.IsSensitive(row)} order by u.{Version} desc limit 1)";
+        $"(select u.{Text} from {Table} as u where u.{ProblemId} = {row}.{P.Id} and {P.VisibleTo(row, Reader.Public)} order by u.{Version} desc limit 1)";
 
     /// <summary>An area's published updates, newest first: the latest <paramref name="most"/>, or those written in [from, to).</summary>
     public static async Task<IReadOnlyList<PublishedUpdate>> PublishedAsync(IQuerySession session, string area, CancellationToken cancellation,
@@ -42,7 +42,7 @@ public static partial class PublicUpdateRows
              select u.{ProblemId}, u.{Version}, p.{P.Reference}, p.{P.Title}, p.{P.Place}, p.{P.Ward}, p.{P.Phase}, p.{P.Status}, u.{Text}, u.{WrittenAt}
              from {Table} as u join {P.Table} as p on p.{P.Id} = u.{ProblemId}
              where u.{Area} = ? and (?::timestamptz is null or u.{WrittenAt} >= ?) and (?::timestamptz is null or u.{WrittenAt} < ?)
-                 and not {P.IsSensitive("p")}
+                 and {P.VisibleTo("p", Reader.Public)}
              order by u.{WrittenAt} desc, u.{ProblemId}, u.{Version} desc
              limit ?
              """,
