@@ -1,5 +1,7 @@
 using Alba;
 using Octans.Api.Admin.Changes;
+using Octans.Api.Dashboard;
+using Octans.Api.Problems.Listing;
 using Octans.Api.Problems.GettingDetails;
 using Octans.Api.ReferenceData;
 using Octans.Api.SigningIn;
@@ -42,6 +44,23 @@ public sealed class SensitivityTests(AppFixture app)
 
         await app.Post(Streets, $"/api/problems/{problem.Id}/notes", new { version, text = "Checked at dusk." }, 404);
         await app.Post(await app.MemberOf(Police), $"/api/problems/{problem.Id}/notes", new { version, text = "Checked at dusk." });
+    }
+
+    [Fact]
+    public async Task Counts_on_the_dashboard_and_in_its_breakdown_leave_out_what_the_reader_may_not_see()
+    {
+        var area = await app.GivenArea();
+        await app.GivenProblem("Dark lane by the garages", area);
+        var hidden = await app.GivenProblem("Outreach meeting point behind the shops", area);
+        await app.Post(Coordinator, $"/api/problems/{hidden.Id}/sensitivity", new { version = hidden.Version, sensitive = true, teams = new[] { Police } });
+        var police = await app.MemberOf(Police);
+
+        foreach (var (reader, count) in new[] { (Coordinator, 2), (police, 2), (Streets, 1), (Councillor, 1) })
+        {
+            (await app.Get<DashboardView>($"/api/dashboard?area={area.Id}", reader)).ByPhase.Clear.ShouldBe(count, reader);
+            (await app.Get<ProblemBreakdown>($"/api/dashboard/breakdown?area={area.Id}", reader)).ByCategory.Sum(c => c.ByPhase.Clear).ShouldBe(count, reader);
+            (await app.Get<ProblemListPage>($"/api/problems?area={area.Id}", reader)).Total.ShouldBe(count, reader);
+        }
     }
 
     [Fact]

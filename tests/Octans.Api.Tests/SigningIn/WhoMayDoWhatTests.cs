@@ -260,7 +260,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
             .Select(row => row.Expected.Length == Callers.Length ? row : throw new InvalidOperationException($"The row for {row.Route} needs {Callers.Length} answers."));
 
     /// <summary>"METHOD /pattern" as the table names it: PAGE for a web page, ANY for a route that takes every method.</summary>
-    private static string? Route(RouteEndpoint endpoint)
+    internal static string? Route(RouteEndpoint endpoint)
     {
         var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
         if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null
