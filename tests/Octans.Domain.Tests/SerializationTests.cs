@@ -52,6 +52,15 @@ public class SerializationTests
         }
     }
 
+    [Fact]
+    public void A_problem_marked_sensitive_before_teams_were_named_reads_with_no_teams()
+    {
+        var stored = JsonSerializer.Serialize(new SensitivityChanged(ProblemId, true, Coordinator, Now), Options).Replace(",\"teams\":[]", "");
+
+        stored.ShouldNotContain("teams");
+        JsonSerializer.Deserialize<SensitivityChanged>(stored, Options)!.Teams.ShouldBeEmpty();
+    }
+
     private static IEnumerable<IInboxEvent> OneOfEachInInbox =>
     [
         new ReportReceived(Id(9), "High Town", "Open311: FixMyStreet", "123", "Fly-tipping", "Bags.", Alley, Now, "https://example.com/1.jpeg", null, Now),
