@@ -125,10 +125,21 @@ public sealed record PhotoAdded(
     DateTimeOffset IProblemEvent.At => AddedAt;
 }
 
-/// <summary>The problem was marked sensitive (never published anywhere), or no longer.</summary>
+/// <summary>
+/// The problem was marked sensitive (never published anywhere, and seen only by coordinators, administrators and the
+/// <see cref="Teams"/> named), or no longer. Events from before teams were named have none.
+/// </summary>
 public sealed record SensitivityChanged(Guid ProblemId, bool Sensitive, Actor By, DateTimeOffset ChangedAt) : IProblemEvent
 {
+    public IReadOnlyList<Guid> Teams { get; init; } = [];
+
     DateTimeOffset IProblemEvent.At => ChangedAt;
+
+    public bool Equals(SensitivityChanged? other) =>
+        other is not null && (ProblemId, Sensitive, By, ChangedAt) == (other.ProblemId, other.Sensitive, other.By, other.ChangedAt)
+        && Teams.SequenceEqual(other.Teams);
+
+    public override int GetHashCode() => HashCode.Combine(ProblemId, Sensitive, By, ChangedAt, Teams.Count);
 }
 
 /// <summary>An update for residents, published on the area's community page, feed and month's text unless the problem is sensitive.</summary>

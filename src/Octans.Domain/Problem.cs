@@ -25,6 +25,9 @@ public sealed class Problem
     /// <summary>Marked sensitive itself; its category may also be, which only the reference data knows.</summary>
     public bool Sensitive { get; set; }
 
+    /// <summary>The partner teams who may see it while it is marked sensitive, besides coordinators and administrators.</summary>
+    public List<Guid> SensitiveTo { get; set; } = [];
+
     public List<ProblemAction> Actions { get; set; } = [];
     public List<ExitCriterion> ExitCriteria { get; set; } = [];
 
@@ -84,7 +87,7 @@ public sealed class Problem
             case ProblemReopened: Status = ProblemStatus.Open; break;
             case PhotoAdded { ActionId: { } action }: ActionFor(action).Photos++; break;
             case PhotoAdded { CriterionId: { } criterion }: (FindExitCriterion(criterion) ?? throw Unknown("exit criterion", criterion)).Photos++; break;
-            case SensitivityChanged x: Sensitive = x.Sensitive; break;
+            case SensitivityChanged x: (Sensitive, SensitiveTo) = (x.Sensitive, [.. x.Teams]); break;
             case NoteAdded or ReviewRecorded or RecurrenceLogged or PublicUpdateWritten: break;
             default: throw new ArgumentException($"{e.GetType().Name} cannot be played onto a reported problem.", nameof(e));
         }

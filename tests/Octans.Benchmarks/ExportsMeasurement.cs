@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Octans.Api.Problems.Listing;
 using Octans.Api.Reports.Producing;
 using Octans.Api.Setup;
+using Octans.Domain;
 using Octans.Reports.PathwaysPacks;
 
 namespace Octans.Benchmarks;
@@ -54,7 +55,7 @@ public sealed class ExportsMeasurement : IMeasurement
         for (var i = 0; i < 8; i++)
         {
             await using var query = area.Store.QuerySession();
-            var (export, _) = await ProblemExport.CheckAsync(new ProblemFilter.Asked(), null, query, new DateOnly(2026, 11, 16), cancellation);
+            var (export, _) = await ProblemExport.CheckAsync(new ProblemFilter.Asked(), null, Reader.Everything, query, new DateOnly(2026, 11, 16), cancellation);
             var sink = new HeapSampled();
             var clock = Stopwatch.StartNew();
             await export!.WriteAsync(area.Store, sink, cancellation);

@@ -1,5 +1,6 @@
 using Marten;
 using Octans.Api.Problems;
+using Octans.Api.Problems.Listing;
 using Octans.Api.Problems.Reporting;
 using Octans.Api.ReferenceData;
 using Octans.Api.Reports.Producing;
@@ -76,7 +77,8 @@ public sealed class PackArea : IAsyncDisposable
     public async Task<MonthlyPackModel> AssembleAsync()
     {
         await using var session = Store.QuerySession();
-        return MonthlyPackModel.From(Area, Month, await MonthlyPackHistory.LoadAsync(session, Area, Month, CancellationToken.None), Teams);
+        var ids = await ProblemRows.ReportedInAreaAsync(session, Area, Month.Cutoff, CancellationToken.None);
+        return MonthlyPackModel.From(Area, Month, await MonthlyPackHistory.LoadAsync(session, ids, CancellationToken.None), Teams);
     }
 
     public async ValueTask DisposeAsync()

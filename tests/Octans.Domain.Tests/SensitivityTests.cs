@@ -32,6 +32,71 @@ public class SensitivityTests
     [Fact]
     public void The_problem_remembers_it() =>
         (Given(Marked(true)).Sensitive, Given(Marked(true), Marked(false)).Sensitive).ShouldBe((true, false));
+
+    private static readonly Guid Police = Guid.Parse("0196a000-0000-7000-8000-000000000005");
+    private static readonly Guid Outreach = Guid.Parse("0196a000-0000-7000-8000-000000000006");
+
+    [Fact]
+    public void A_problem_is_marked_sensitive_with_the_teams_who_may_see_it_each_named_once() =>
+        ProblemDecisions.Decide(Given(), new ChangeSensitivity(true, [Outreach, Police, Outreach]), Coordinator, Now)
+            .ShouldAccept(new SensitivityChanged(ProblemId, true, Coordinator, Now) { Teams = [Police, Outreach] });
+
+    [Fact]
+    public void The_teams_of_a_sensitive_problem_may_change() =>
+        ProblemDecisions.Decide(Given(Marked(true)), new ChangeSensitivity(true, [Police]), Coordinator, Now)
+            .ShouldAccept(new SensitivityChanged(ProblemId, true, Coordinator, Now) { Teams = [Police] });
+
+    [Fact]
+    public void Naming_the_same_teams_again_is_refused() =>
+        ProblemDecisions.Decide(Given(Marked(true) with { Teams = [Police] }), new ChangeSensitivity(true, [Police]), Coordinator, Now)
+            .ShouldBeRefused("sensitive").Detail.ShouldBe("HT-0007 is already marked sensitive, with those teams named.");
+
+    [Fact]
+    public void A_problem_that_is_not_sensitive_names_no_teams() =>
+        ProblemDecisions.Decide(Given(), new ChangeSensitivity(false, [Police]), Coordinator, Now).ShouldBeRefused("teams");
+
+    [Fact]
+    public void The_problem_remembers_its_teams_until_it_is_no_longer_sensitive()
+    {
+        Given(Marked(true) with { Teams = [Police, Outreach] }).SensitiveTo.ShouldBe([Police, Outreach]);
+        Given(Marked(true) with { Teams = [Police] }, Marked(false)).SensitiveTo.ShouldBeEmpty();
+    }
+}
+
+public class SightTests
+{
+    private static readonly Guid Police = Guid.Parse("0196a000-0000-7000-8000-000000000005");
+    private static readonly Guid Outreach = Guid.Parse("0196a000-0000-7000-8000-000000000006");
+    private static readonly Guid Lighting = Guid.Parse("0196a000-0000-7000-8000-000000000001");
+
+    public static TheoryData<string, bool, Guid[], bool, Guid[], bool> Cases => new()
+    {
+        { "public, nothing sensitive", false, [], false, [], true },
+        { "public, marked", true, [Police], false, [], false },
+        { "public, sensitive category", false, [], true, [Police], false },
+        { "police, named on the problem", true, [Police], false, [], true },
+        { "lighting, not named", true, [Police], false, [], false },
+        { "outreach, named on the category", false, [], true, [Outreach], true },
+        { "outreach, named on the category of a marked problem", true, [Police], true, [Outreach], true },
+        { "police, named on a category that is not sensitive", true, [], false, [Police], false },
+        { "lighting, in a sensitive category naming others", false, [], true, [Police, Outreach], false },
+        { "lighting, nothing sensitive", false, [], false, [Police], true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Who_sees_a_problem(string reader, bool marked, Guid[] problemTeams, bool categorySensitive, Guid[] categoryTeams, bool sees)
+    {
+        var who = reader.StartsWith("public") ? Reader.Public
+            : reader.StartsWith("police") ? Reader.OfTeam(Police)
+            : reader.StartsWith("outreach") ? Reader.OfTeam(Outreach)
+            : Reader.OfTeam(Lighting);
+        Sight.Sees(who, marked, problemTeams, categorySensitive, categoryTeams).ShouldBe(sees);
+    }
+
+    [Fact]
+    public void Coordinators_and_administrators_see_everything() =>
+        Sight.Sees(Reader.Everything, true, [], true, []).ShouldBeTrue();
 }
 
 public class PublicUpdateTests

@@ -33,7 +33,7 @@ public class SerializationTests
         Closed with { Outcome = Outcome.Duplicate, DuplicateOf = OtherProblemId },
         new ProblemReopened(ProblemId, "Not a duplicate.", Coordinator, Now),
         new PhotoAdded(ProblemId, Id(5), Id(1), null, BeforeOrAfter.After, LightingOfficer, Now),
-        new SensitivityChanged(ProblemId, true, Coordinator, Now),
+        new SensitivityChanged(ProblemId, true, Coordinator, Now) { Teams = [Guid.Parse("0196a000-0000-7000-8000-000000000005")] },
         new PublicUpdateWritten(ProblemId, "The alley was cleared.", Coordinator, Now),
     ];
 
@@ -50,6 +50,15 @@ public class SerializationTests
 
             JsonSerializer.Deserialize(json, e.GetType(), Options).ShouldBe(e, json);
         }
+    }
+
+    [Fact]
+    public void A_problem_marked_sensitive_before_teams_were_named_reads_with_no_teams()
+    {
+        var stored = JsonSerializer.Serialize(new SensitivityChanged(ProblemId, true, Coordinator, Now), Options).Replace(",\"teams\":[]", "");
+
+        stored.ShouldNotContain("teams");
+        JsonSerializer.Deserialize<SensitivityChanged>(stored, Options)!.Teams.ShouldBeEmpty();
     }
 
     internal static IEnumerable<IInboxEvent> OneOfEachInInbox =>

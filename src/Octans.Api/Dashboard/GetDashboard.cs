@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Marten;
+using Octans.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
@@ -22,17 +24,18 @@ public sealed record DashboardView(
     ProblemsByPhase ByPhase, IReadOnlyList<OverdueForTeam> OverdueByTeam, int OpenActions, int OverdueActions,
     IReadOnlyList<SlippingBack> SlippingBack, int SlippingBackTotal);
 
-/// <summary>The area the dashboard counts, by name; null for every area.</summary>
-public sealed record DashboardScope(string? Area)
+/// <summary>The area the dashboard counts, by name (null for every area), and who reads it: only what they may see is counted.</summary>
+public sealed record DashboardScope(string? Area, Reader Reader)
 {
     public const int MostSlippingBack = 20;
 
     /// <summary>An area by its name or code; blank for every area, null with an answer to give when there is no such area.</summary>
-    public static async Task<(DashboardScope?, ProblemDetails)> CheckAsync(string? area, IQuerySession session, CancellationToken cancellation)
+    public static async Task<(DashboardScope?, ProblemDetails)> CheckAsync(string? area, Reader reader, IQuerySession session,
+        CancellationToken cancellation)
     {
-        if (string.IsNullOrWhiteSpace(area)) return (new DashboardScope((string?)null), WolverineContinue.NoProblems);
+        if (string.IsNullOrWhiteSpace(area)) return (new DashboardScope(null, reader), WolverineContinue.NoProblems);
         if (await ReferenceDataLookups.FindAreaAsync(session, area, cancellation) is { } found)
-            return (new DashboardScope(found.Name), WolverineContinue.NoProblems);
+            return (new DashboardScope(found.Name, reader), WolverineContinue.NoProblems);
         return (null, Answers.Invalid("area", $"There is no area called '{area.Trim()}'. Choose one of the areas Octans knows, such as High Town."));
     }
 
@@ -46,9 +49,9 @@ public sealed record DashboardScope(string? Area)
     {
         await using var forTasks = store.QuerySession();
         await using var forSlipping = store.QuerySession();
-        var phasesCounted = ProblemRows.CountByPhaseAsync(session, Area, cancellation);
-        var tasksCounted = TeamTasks.OpenByTeamAsync(forTasks, Area, today, cancellation);
-        var slippingRead = ProblemRows.SlippingBackAsync(forSlipping, Area, MostSlippingBack, cancellation);
+        var phasesCounted = ProblemRows.CountByPhaseAsync(session, Area, Reader, cancellation);
+        var tasksCounted = TeamTasks.OpenByTeamAsync(forTasks, Area, Reader, today, cancellation);
+        var slippingRead = ProblemRows.SlippingBackAsync(forSlipping, Area, Reader, MostSlippingBack, cancellation);
         await Task.WhenAll(phasesCounted, tasksCounted, slippingRead);
         var (phases, tasks, slipping) = (await phasesCounted, await tasksCounted, await slippingRead);
 
@@ -69,8 +72,9 @@ public sealed record DashboardScope(string? Area)
 
 public static class GetDashboardEndpoint
 {
-    public static Task<(DashboardScope?, ProblemDetails)> ValidateAsync(string? area, IQuerySession session, CancellationToken cancellation) =>
-        DashboardScope.CheckAsync(area, session, cancellation);
+    public static Task<(DashboardScope?, ProblemDetails)> ValidateAsync(string? area, ClaimsPrincipal user, IQuerySession session,
+        CancellationToken cancellation) =>
+        DashboardScope.CheckAsync(area, WhoMay.ReaderOf(user), session, cancellation);
 
     /// <summary>Counts of problems by phase and of open and overdue actions, for one area or all of them.</summary>
     [WolverineGet("/api/dashboard", Name = "GetDashboard")]

@@ -162,7 +162,8 @@ internal sealed record WritePublicUpdateStep(string Text) : DemoStep
     public override IProblemCommand Command(StoryTeller story) => new WritePublicUpdate(Text);
 }
 
-internal sealed record MarkSensitiveStep : DemoStep
+/// <summary>Marks the problem sensitive, seen only by coordinators, administrators and the teams named (by name).</summary>
+internal sealed record MarkSensitiveStep(IReadOnlyList<string>? Teams = null) : DemoStep
 {
-    public override IProblemCommand Command(StoryTeller story) => new ChangeSensitivity(true);
+    public override IProblemCommand Command(StoryTeller story) => new ChangeSensitivity(true, [.. (Teams ?? []).Select(story.TeamId)]);
 }

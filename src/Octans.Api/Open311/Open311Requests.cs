@@ -75,7 +75,7 @@ public static class Open311Requests
                  union all
                  {Select}, u.{U.Version}::bigint, u.{U.WrittenAt}, 'u', u.{U.Text}
                  from {R.Table} r join {P.Table} p on p.{P.Id} = r.{R.ProblemId} join {U.Table} u on u.{U.ProblemId} = p.{P.Id}
-                 where r.{R.Source} = ? and u.{U.WrittenAt} >= ? and u.{U.WrittenAt} < ? and not {P.IsSensitive("p")}
+                 where r.{R.Source} = ? and u.{U.WrittenAt} >= ? and u.{U.WrittenAt} < ? and {P.VisibleTo("p", Reader.Public)}
              ) updates order by at, 1, 10 limit ?
              """,
             r => new RequestUpdate($"{r.GetGuid(0):N}-{r.GetString(11)}{r.GetInt64(9)}", Read(r), r.GetFieldValue<DateTimeOffset>(10), r.GetString(11) == "c",

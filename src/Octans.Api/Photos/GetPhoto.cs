@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Problems;
+using Octans.Api.Problems.Listing;
 using Octans.Api.Setup;
 using Octans.Api.SigningIn;
 using Wolverine.Http;
@@ -12,7 +13,7 @@ public static class GetPhotoEndpoint
 {
     /// <summary>
     /// A kept photo as JPEG: <c>size=thumb</c> (at most 320 pixels on its longer side), <c>page</c> (1,200, the default)
-    /// or <c>full</c> (2,400). Anyone signed in may see a problem's photos; a report's, only coordinators, like the inbox.
+    /// or <c>full</c> (2,400). Anyone signed in who may see the problem may see its photos; a report's, only coordinators, like the inbox.
     /// </summary>
     [WolverineGet("/api/photos/{id}", Name = "GetPhoto")]
     [Tags("Problems")]
@@ -35,7 +36,8 @@ public static class PhotoCopies
         if (size is not null && Choice.Of<PhotoSize>(size) is null)
             return (null, Answers.Invalid("size", "The size must be thumb, page or full."));
         var copy = await PhotoStorage.CopyAsync(session, id, Choice.Of<PhotoSize>(size) ?? PhotoSize.Page, cancellation);
-        if (copy is null || (copy.ProblemId is null && !user.Is(Role.Coordinator)))
+        if (copy is null || (copy.ProblemId is null && !user.Is(Role.Coordinator))
+            || (copy.ProblemId is { } problem && !await ProblemRows.SeenAsync(session, problem, WhoMay.ReaderOf(user), cancellation)))
             return (null, Answers.NotFound("There is no photo with that id."));
         return (copy.Jpeg, null);
     }

@@ -34,10 +34,10 @@ public static class OverviewMapEndpoint
 {
     public const string ContentType = "application/geo+json";
 
-    public static async Task<(ProblemFilter?, ProblemDetails)> ValidateAsync(string? area, string? phase, string? category, IQuerySession session,
+    public static async Task<(ProblemFilter?, ProblemDetails)> ValidateAsync(string? area, string? phase, string? category, ClaimsPrincipal user, IQuerySession session,
         TimeProvider clock, CancellationToken cancellation)
     {
-        var (filter, errors) = await ProblemFilter.CheckAsync(new(Phase: phase, Category: category, Area: area), session,
+        var (filter, errors) = await ProblemFilter.CheckAsync(new(Phase: phase, Category: category, Area: area), WhoMay.ReaderOf(user), session,
             London.Today(clock.GetUtcNow()), cancellation);
         return (filter, filter is null ? Answers.Invalid(errors) : WolverineContinue.NoProblems);
     }
@@ -49,7 +49,7 @@ public static class OverviewMapEndpoint
     [WolverineGet("/api/map", Name = "OverviewMap")]
     [Tags("Places")]
     [ProducesResponseType<MapFeatureCollection>(200, ContentType)]
-    public static async Task<IResult> Get(ProblemFilter filter, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation) =>
-        Results.Json(MapFeatureCollection.Of(await ProblemPlaces.PinsAsync(session, filter with { LeaveOutSensitive = !WhoMay.SeeSensitive(user) }, cancellation)),
+    public static async Task<IResult> Get(ProblemFilter filter, IQuerySession session, CancellationToken cancellation) =>
+        Results.Json(MapFeatureCollection.Of(await ProblemPlaces.PinsAsync(session, filter, cancellation)),
             contentType: ContentType);
 }

@@ -64,7 +64,7 @@ public static class ProblemChanges
         if (id == Guid.Empty) return new(null, Answers.NotFound("There is no problem with that id."));
         await using var session = store.OpenWriteSession();
         var stream = await session.Events.FetchForWriting<Problem>(id, cancellation);
-        if (stream.Aggregate is not { } problem) return new(null, Answers.NotFound("There is no problem with that id."));
+        if (stream.Aggregate is not { } problem || !await WhoMay.SeeAsync(user, problem, session, cancellation)) return new(null, WhoMay.NoSuchProblem());
         if (await WhoMay.RefuseOtherTeamAsync(user, problem, command, session, cancellation) is { } notThisTeam) return new(problem, notThisTeam);
         if (version is null or <= 0)
             return new(problem, Answers.Invalid(new Dictionary<string, string[]>
@@ -77,6 +77,7 @@ public static class ProblemChanges
         if (decision.IsNotFound) return new(problem, Answers.NotFound(decision.Detail!));
         var known = await UnknownReferencesAsync(session, command, cancellation);
         if (Refusal(decision, [.. mistakes, .. known]) is { } refused) return new(problem, refused);
+        if (await WhoMay.RefuseUnseenTeamAsync(problem, command, session, cancellation) is { } unseen) return new(problem, unseen);
         if (command is WritePublicUpdate && await ReferenceDataLookups.IsSensitiveCategoryAsync(session, problem.Category, cancellation))
             return new(problem, Answers.Refused(
                 $"{problem.Reference} is in the category {problem.Category}, which is sensitive: nothing in it is published, so it takes no public updates."));
@@ -86,8 +87,12 @@ public static class ProblemChanges
         var newVersion = problem.Version + decision.Events.Count;
         stream.AppendMany(decision.Events);
         foreach (var marked in decision.Events.OfType<SensitivityChanged>())
+        {
+            var seenBy = (await ReferenceDataLookups.TeamNamesAsync(session, marked.Teams, cancellation)).Values.ToList();
             Admin.Changes.AdminChanges.Record(session, marked.By, marked.ChangedAt, Admin.Changes.ChangedThing.ProblemSensitivity, problem.Reference,
-                marked.Sensitive ? "Marked sensitive" : "No longer marked sensitive");
+                !marked.Sensitive ? "No longer marked sensitive"
+                : seenBy.Count == 0 ? "Marked sensitive" : $"Marked sensitive, seen by {string.Join(", ", seenBy.Order(StringComparer.Ordinal))}");
+        }
         try
         {
             await session.SaveChangesAsync(cancellation);
@@ -125,10 +130,19 @@ public static class ProblemChanges
             ReviseDetails { Category: { } category } when !string.IsNullOrWhiteSpace(category)
                 && !await ReferenceDataLookups.CategoryExistsAsync(session, category, cancellation) =>
                 [new("category", $"There is no category called '{category}'. Choose one from GET /api/categories.")],
+            ChangeSensitivity { Teams: { } teams } when await UnknownTeamAsync(session, teams, cancellation) =>
+                [new("teams", "There is no team with one of those ids. Choose them from GET /api/teams.")],
             CloseProblem { DuplicateOf: { } other } when !await ProblemRows.ExistsAsync(session, other, cancellation) =>
                 [new("duplicateOf", "There is no problem with that id.")],
             _ => [],
         };
+
+    private static async Task<bool> UnknownTeamAsync(IQuerySession session, IEnumerable<Guid> teams, CancellationToken cancellation)
+    {
+        foreach (var team in teams.Distinct())
+            if (!await ReferenceDataLookups.TeamExistsAsync(session, team, cancellation)) return true;
+        return false;
+    }
 }
 
 /// <summary>The answer to an accepted write: the problem's new version.</summary>

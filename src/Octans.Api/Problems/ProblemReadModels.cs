@@ -21,7 +21,7 @@ namespace Octans.Api.Problems;
 public sealed class ProblemReadModels : IProjection
 {
     /// <summary>Raised whenever a read model's tables or what they hold change, so stores kept before catch up at start.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private static readonly string[] Tables =
         [ProblemRows.Table, TeamTasks.Table, ProblemNotes.Table, TimelineMoves.Table, ProblemRecord.Criteria, ProblemRecord.Reviews,

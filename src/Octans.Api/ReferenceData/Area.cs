@@ -19,6 +19,9 @@ public sealed class Category
     /// <summary>Every problem in a sensitive category is sensitive: never published, whatever its own mark says.</summary>
     public bool Sensitive { get; set; }
 
+    /// <summary>The partner teams who may see the problems of a sensitive category, besides coordinators and administrators.</summary>
+    public List<Guid> Teams { get; set; } = [];
+
     public static IReadOnlyList<string> DefaultNames { get; } =
     [
         "Street lighting", "Alleyway", "Derelict site or building", "Fly-tipping", "Drug litter",

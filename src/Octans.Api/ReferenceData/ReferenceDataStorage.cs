@@ -8,9 +8,12 @@ public static class ReferenceDataStorage
 {
     private const string TeamName = "mt_doc_team_uidx_name", CategoryName = "mt_doc_category_uidx_name";
 
-    /// <summary>Marten's table of categories, and its column of <see cref="Category.Sensitive"/>, for SQL that asks whether a problem is sensitive.</summary>
+    /// <summary>
+    /// Marten's table of categories, and its columns of <see cref="Category.Sensitive"/> and <see cref="Category.Teams"/>,
+    /// for SQL that asks who may see a problem.
+    /// </summary>
     public static readonly string Categories = Setup.ReadTables.Qualified("mt_doc_category");
-    public const string CategoryId = "id", CategorySensitive = "sensitive";
+    public const string CategoryId = "id", CategorySensitive = "sensitive", CategoryTeams = "teams";
 
     public static void ConfigureReferenceData(this StoreOptions options)
     {
@@ -19,7 +22,7 @@ public static class ReferenceDataStorage
         options.Schema.For<Team>().Index(t => t.Name, index => (index.Name, index.IsUnique, index.Casing) = (TeamName, true, ComputedIndex.Casings.Lower));
         options.Schema.For<Area>();
         options.Schema.For<Category>().Index(c => c.Id, index => (index.Name, index.IsUnique, index.Casing) = (CategoryName, true, ComputedIndex.Casings.Lower))
-            .Duplicate(c => c.Sensitive, pgType: "boolean");
+            .Duplicate(c => c.Sensitive, pgType: "boolean").Duplicate(c => c.Teams, pgType: "uuid[]", notNull: true);
     }
 
     /// <summary>The field and sentence for a save refused because the name of a team or category was taken meanwhile.</summary>

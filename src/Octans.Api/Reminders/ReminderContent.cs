@@ -18,7 +18,8 @@ public static class ReminderContent
         var members = await session.Query<User>().Where(u => u.TeamId != null && !u.Disabled && !u.RemindersOff).ToListAsync(cancellation);
         if (members.Count == 0) return [];
         var teams = await TeamNamesAsync(session, cancellation);
-        var byTeam = (await TeamTasks.OpenDueBeforeAsync(session, today.AddDays(7), cancellation)).ToLookup(a => a.TeamId);
+        var byTeam = (await TeamTasks.OpenDueBeforeAsync(session, today.AddDays(7), cancellation))
+            .Where(a => a.SeenByTeam).ToLookup(a => a.TeamId);
         var period = ReminderPeriods.Week(today);
         return
         [

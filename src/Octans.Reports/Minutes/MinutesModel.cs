@@ -16,12 +16,13 @@ public sealed record MinutesModel(string Area, MeetingKind Kind, DateOnly HeldOn
 
     public static string KindName(MeetingKind kind) => kind == MeetingKind.Pathways ? "Pathways" : "tasking";
 
-    public static MinutesModel From(Meeting meeting)
+    /// <summary>The minutes of the meeting, less the decisions on the problems <paramref name="leftOut"/> names (those the reader may not see).</summary>
+    public static MinutesModel From(Meeting meeting, IReadOnlySet<Guid>? leftOut = null)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         var minutes = meeting.Minutes();
         return new MinutesModel(meeting.Area, meeting.Kind, meeting.HeldOn,
-            [.. minutes.Select(d => new MinutesItem(d.Reference, d.Title, d.Phase, d.Why, d.Rag, d.Decision, d.NextReviewOn, d.By.Name))],
+            [.. minutes.Where(d => leftOut?.Contains(d.ProblemId) != true).Select(d => new MinutesItem(d.Reference, d.Title, d.Phase, d.Why, d.Rag, d.Decision, d.NextReviewOn, d.By.Name))],
             minutes.Count == 0 ? London.StartOfDay(meeting.HeldOn) : minutes.Max(d => d.RecordedAt));
     }
 }

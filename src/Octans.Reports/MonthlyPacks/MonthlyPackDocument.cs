@@ -85,6 +85,7 @@ public static class MonthlyPackDocument
         var s = model.Summary;
         c.Heading1("Summary");
         c.Paragraph(SummarySentence(model));
+        if (model.NotListedSentence is { } notListed) c.Paragraph(notListed);
 
         c.Heading2("Problems by phase");
         c.Table(t =>

@@ -20,6 +20,20 @@ public sealed partial record MonthlyPackModel(
 
     public DateTimeOffset Cutoff => Month.Cutoff;
 
+    /// <summary>
+    /// How many of the area's problems are sensitive and so left out of the pack altogether, neither named nor counted
+    /// anywhere else: the pack is read by councillors, who see nothing sensitive.
+    /// </summary>
+    public int SensitiveNotListed { get; init; }
+
+    /// <summary>The sentence that says so, or null when none was left out.</summary>
+    public string? NotListedSentence => SensitiveNotListed switch
+    {
+        0 => null,
+        1 => "1 sensitive problem is not listed in this pack or counted in its figures.",
+        var n => $"{n} sensitive problems are not listed in this pack or counted in its figures.",
+    };
+
     /// <summary>Whether anything was recorded for the area's problems during the month.</summary>
     public bool HadActivity => ActiveProblems.Count > 0;
 }

@@ -7,6 +7,7 @@ using Octans.Api.Inbox;
 using Octans.Api.Meetings;
 using Octans.Api.Photos;
 using Octans.Api.Problems.GettingDetails;
+using Octans.Api.Problems.Listing;
 using Octans.Api.Problems;
 using Octans.Api.Problems.Reporting;
 using Octans.Api.ReferenceData;
@@ -44,7 +45,7 @@ public sealed class DemoLoaderTests
                 var stored = problems[history.ProblemId];
                 (stored.Reference, stored.Phase, stored.Status, stored.Version)
                     .ShouldBe((expected.Reference, expected.Phase, expected.Status, expected.Version));
-                var shown = (await ProblemRecord.ReadAsync(session, history.ProblemId, London.Today(Now), CancellationToken.None))!;
+                var shown = (await ProblemRecord.ReadAsync(session, history.ProblemId, Reader.Everything, London.Today(Now), CancellationToken.None))!;
                 var closing = expected.Status == ProblemStatus.Closed ? history.Events.OfType<ProblemClosed>().Last() : null;
                 (shown.Outcome, shown.UpdatedAt, shown.Version).ShouldBe((closing?.Outcome, history.Events[^1].At, expected.Version));
 
@@ -85,7 +86,7 @@ public sealed class DemoLoaderTests
     }
 
     [Fact]
-    public async Task The_demo_publishes_updates_on_several_problems_and_its_sensitive_problem_nowhere()
+    public async Task The_demo_publishes_updates_on_several_problems_and_its_sensitive_problem_nowhere_seen_by_the_police_and_outreach_only()
     {
         await using var database = await TestDatabase.CreateAsync();
         using var store = StoreLikeTheApp(database.ConnectionString);
@@ -103,6 +104,13 @@ public sealed class DemoLoaderTests
             Api.Community.MonthText.Of(Area.HighTown.Name, month, published),
         };
 
+        sensitive.SensitiveTo.ShouldBe([Team.HighTownPolice.Id, Team.AzaleaOutreach.Id], ignoreOrder: true);
+        foreach (var (reader, sees) in new[]
+                 {
+                     (Reader.OfTeam(Team.HighTownPolice.Id), true), (Reader.OfTeam(Team.AzaleaOutreach.Id), true), (Reader.Everything, true),
+                     (Reader.OfTeam(Team.CleanStreets.Id), false), (Reader.OfTeam(Team.StreetLighting.Id), false), (Reader.Public, false),
+                 })
+            (await ProblemRows.SeenAsync(session, sensitive.Id, reader, CancellationToken.None)).ShouldBe(sees, reader.ToString());
         published.Select(u => u.ProblemId).Distinct().Count().ShouldBeGreaterThanOrEqualTo(4);
         published.ShouldNotContain(u => u.ProblemId == sensitive.Id);
         foreach (var output in outputs)

@@ -97,7 +97,7 @@ public sealed class ExportTests(AppFixture app)
             await session.SaveChangesAsync();
         }
 
-        var (export, errors) = await ProblemExport.CheckAsync(new ProblemFilter.Asked(Area: area.Id), null, app.Store.QuerySession(), app.Today(),
+        var (export, errors) = await ProblemExport.CheckAsync(new ProblemFilter.Asked(Area: area.Id), null, Reader.Everything, app.Store.QuerySession(), app.Today(),
             CancellationToken.None);
         errors.ShouldBeEmpty();
         var output = new WritesCounted();

@@ -34,9 +34,9 @@ public sealed class TimelineTests(AppFixture app)
         await problem.Then(new CloseProblem(Outcome.Duplicate, "Same alley as the original report", original.Id));
         await problem.Then(new ReopenProblem("Not the same alley after all"));
         await problem.Then(new WritePublicUpdate("The alley lamp is fixed."));
-        await problem.Then(new ChangeSensitivity(true));
+        await problem.Then(new ChangeSensitivity(true, [Team.HighTownPolice.Id]));
 
-        var timeline = await app.Get<List<TimelineEntry>>($"/api/problems/{problem.Id}/timeline", Councillor);
+        var timeline = await app.Get<List<TimelineEntry>>($"/api/problems/{problem.Id}/timeline", Coordinator);
 
         var expected = new (string Type, string Fact)[]
         {
@@ -61,7 +61,7 @@ public sealed class TimelineTests(AppFixture app)
             ("ProblemClosed", $"Closed as Duplicate of {original.Reference}: Same alley as the original report"),
             ("ProblemReopened", "Not the same alley after all"),
             ("PublicUpdateWritten", "Public update: The alley lamp is fixed."),
-            ("SensitivityChanged", "Marked sensitive"),
+            ("SensitivityChanged", "Marked sensitive: never published, seen by High Town Neighbourhood Team"),
         };
         timeline.Select(e => e.Type).ShouldBe(expected.Select(e => e.Type));
         foreach (var (entry, fact) in timeline.Zip(expected.Select(e => e.Fact)))

@@ -67,7 +67,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/problems/{id}/revert                               401       ok          403        403       403        403
         POST /api/problems/{id}/close                                401       ok          403        403       403        403
         POST /api/problems/{id}/reopen                               401       ok          403        403       403        403
-        POST /api/problems/{id}/sensitivity                          401       ok          403        403       403        403
+        POST /api/problems/{id}/sensitivity                          401       ok          403        403       403        ok
         POST /api/problems/{id}/public-updates                       401       ok          403        403       403        403
         GET  /community/{areaCode}/feed.atom                         ok        ok          ok         ok        ok         ok
         GET  /community/{areaCode}/{month}.txt                       ok        ok          ok         ok        ok         ok
@@ -262,7 +262,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
             .Select(row => row.Expected.Length == Callers.Length ? row : throw new InvalidOperationException($"The row for {row.Route} needs {Callers.Length} answers."));
 
     /// <summary>"METHOD /pattern" as the table names it: PAGE for a web page, ANY for a route that takes every method.</summary>
-    private static string? Route(RouteEndpoint endpoint)
+    internal static string? Route(RouteEndpoint endpoint)
     {
         var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
         if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null

@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Marten;
+using Octans.Api.Problems;
+using Octans.Api.Problems.Listing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Setup;
@@ -13,7 +16,10 @@ public sealed record AgendaItemView(Guid ProblemId, string Reference, string Tit
 public sealed record MeetingDecisionView(Guid ProblemId, string Reference, string Title, Rag Rag, string Decision, DateOnly? NextReviewOn, string By,
     DateTimeOffset RecordedAt);
 
-/// <summary>A meeting with its agenda as the record stands and its decisions, in agenda order (the minutes).</summary>
+/// <summary>
+/// A meeting with its agenda as the record stands and its decisions, in agenda order (the minutes), less the problems
+/// the reader may not see.
+/// </summary>
 public sealed record MeetingView(Guid Id, string Area, MeetingKind Kind, DateOnly HeldOn, IReadOnlyList<AgendaItemView> Items,
     IReadOnlyList<MeetingDecisionView> Decisions)
 {
@@ -22,8 +28,18 @@ public sealed record MeetingView(Guid Id, string Area, MeetingKind Kind, DateOnl
         [.. agenda.Select(i => new AgendaItemView(i.ProblemId, i.Reference, i.Title, i.Phase, i.Rag, i.Why, i.Decision is not null))],
         [.. meeting.Minutes().Select(d => new MeetingDecisionView(d.ProblemId, d.Reference, d.Title, d.Rag, d.Decision, d.NextReviewOn, d.By.Name, d.RecordedAt))]);
 
-    public static async Task<MeetingView?> ReadAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
-        await MeetingChanges.ReadAsync(session, id, cancellation) is var (meeting, agenda) ? Of(meeting, agenda) : null;
+    public static async Task<MeetingView?> ReadAsync(IQuerySession session, Guid id, Reader reader, CancellationToken cancellation)
+    {
+        if (await MeetingChanges.ReadAsync(session, id, cancellation) is not var (meeting, agenda)) return null;
+        var view = Of(meeting, agenda);
+        var hidden = await ProblemRows.HiddenAmongAsync(session, [.. view.Items.Select(i => i.ProblemId), .. view.Decisions.Select(d => d.ProblemId)],
+            reader, cancellation);
+        return view with
+        {
+            Items = [.. view.Items.Where(i => !hidden.Contains(i.ProblemId))],
+            Decisions = [.. view.Decisions.Where(d => !hidden.Contains(d.ProblemId))],
+        };
+    }
 }
 
 public static class GetMeetingEndpoint
@@ -32,8 +48,8 @@ public static class GetMeetingEndpoint
     [WolverineGet("/api/meetings/{id}", Name = "GetMeeting")]
     [Tags("Meetings")]
     [ProducesResponseType<MeetingView>(200)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellation) =>
-        await MeetingView.ReadAsync(session, id, cancellation) is { } meeting
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation) =>
+        await MeetingView.ReadAsync(session, id, WhoMay.ReaderOf(user), cancellation) is { } meeting
             ? Results.Ok(meeting)
             : Answers.NotFound(MeetingChanges.NoSuchMeeting).Result();
 }

@@ -1,4 +1,8 @@
+using System.Security.Claims;
 using Marten;
+using Octans.Api.Problems;
+using Octans.Api.Problems.Listing;
+using Octans.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Setup;
@@ -10,11 +14,12 @@ namespace Octans.Api.Meetings.Minutes;
 
 public static class MeetingMinutes
 {
-    /// <summary>The minutes as a PDF and its file name, or null when there is no such meeting.</summary>
-    public static async Task<(byte[] Pdf, string FileName)?> RenderAsync(IQuerySession session, Guid id, CancellationToken cancellation)
+    /// <summary>The minutes as a PDF and its file name, less the problems the reader may not see, or null when there is no such meeting.</summary>
+    public static async Task<(byte[] Pdf, string FileName)?> RenderAsync(IQuerySession session, Guid id, Reader reader, CancellationToken cancellation)
     {
         if (id == Guid.Empty || await session.Events.AggregateStreamAsync<Domain.Meeting>(id, token: cancellation) is not { } meeting) return null;
-        var model = MinutesModel.From(meeting);
+        var hidden = await ProblemRows.HiddenAmongAsync(session, [.. meeting.Minutes().Select(d => d.ProblemId)], reader, cancellation);
+        var model = MinutesModel.From(meeting, hidden);
         var name = $"octans-{meeting.Area.ToLowerInvariant().Replace(' ', '-')}-{meeting.Kind.ToString().ToLowerInvariant()}-{meeting.HeldOn:yyyy-MM-dd}-minutes.pdf";
         return (MinutesDocument.Render(model).Pdf, name);
     }
@@ -26,9 +31,9 @@ public static class DownloadMinutesEndpoint
     [WolverineGet("/api/meetings/{id}/minutes.pdf", Name = "DownloadMinutes")]
     [Tags("Meetings")]
     [Produces("application/pdf")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken cancellation)
     {
-        if (await MeetingMinutes.RenderAsync(session, id, cancellation) is not var (pdf, name))
+        if (await MeetingMinutes.RenderAsync(session, id, WhoMay.ReaderOf(user), cancellation) is not var (pdf, name))
             return Answers.NotFound(MeetingChanges.NoSuchMeeting).Result();
         response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         return Results.Bytes(pdf, "application/pdf");

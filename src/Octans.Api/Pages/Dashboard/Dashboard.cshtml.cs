@@ -1,3 +1,4 @@
+using Octans.Api.Problems;
 using Octans.Api.Problems.Listing;
 using Hangfire;
 using Marten;
@@ -35,8 +36,8 @@ public sealed class DashboardModel(IQuerySession session, IDocumentStore store, 
         Areas = [.. areas.Select(a => (a.Name, a.Name))];
         Area ??= areas.FirstOrDefault()?.Name;
         var today = Octans.Domain.London.Today(clock.GetUtcNow());
-        View = await new DashboardScope(null).ReadAsync(session, store, today, cancellation);
-        Breakdown = await ProblemRows.BreakdownAsync(session, null, today, cancellation);
+        View = await new DashboardScope(null, WhoMay.ReaderOf(User)).ReadAsync(session, store, today, cancellation);
+        Breakdown = await ProblemRows.BreakdownAsync(session, null, WhoMay.ReaderOf(User), today, cancellation);
         Packs = await archive.ListAsync(null, cancellation, PackKind.Monthly);
         PathwaysPacks = await archive.ListAsync(null, cancellation, PackKind.Pathways);
         var lastEnded = PackMonth.Of(clock.GetUtcNow()).AddMonths(-1);

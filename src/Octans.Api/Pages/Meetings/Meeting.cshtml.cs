@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Meetings;
 using Octans.Api.Meetings.GettingDetails;
+using Octans.Api.Problems;
 using Octans.Api.Problems.Listing;
 using Octans.Api.SigningIn;
 using Octans.Domain;
@@ -92,7 +93,7 @@ public sealed class MeetingModel(IQuerySession session, IDocumentStore store, Ti
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellation)
     {
-        if (await MeetingView.ReadAsync(session, id, cancellation) is not { } meeting) return false;
+        if (await MeetingView.ReadAsync(session, id, WhoMay.ReaderOf(User), cancellation) is not { } meeting) return false;
         Meeting = meeting;
         ViewData["Title"] = $"{meeting.Area} {meeting.Kind} meeting";
         DayHasCome = meeting.HeldOn <= London.Today(clock.GetUtcNow());

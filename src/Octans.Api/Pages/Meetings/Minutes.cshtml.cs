@@ -1,4 +1,5 @@
 using Marten;
+using Octans.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Octans.Api.Meetings.GettingDetails;
@@ -13,12 +14,12 @@ public sealed class MinutesModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellation)
     {
-        if (await MeetingView.ReadAsync(session, id, cancellation) is not { } meeting) return NotFound();
+        if (await MeetingView.ReadAsync(session, id, WhoMay.ReaderOf(User), cancellation) is not { } meeting) return NotFound();
         Meeting = meeting;
         ViewData["Title"] = $"Minutes of the {meeting.Area} {meeting.Kind} meeting";
         return Page();
     }
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken cancellation) =>
-        await MeetingMinutes.RenderAsync(session, id, cancellation) is var (pdf, name) ? File(pdf, "application/pdf", name) : NotFound();
+        await MeetingMinutes.RenderAsync(session, id, WhoMay.ReaderOf(User), cancellation) is var (pdf, name) ? File(pdf, "application/pdf", name) : NotFound();
 }

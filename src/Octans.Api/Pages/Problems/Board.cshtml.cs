@@ -47,19 +47,19 @@ public sealed class BoardModel(IQuerySession session, TimeProvider clock) : Page
         var areas = await session.Query<Area>().OrderBy(a => a.Name).ToListAsync(cancellation);
         Areas = [("", "All areas"), .. areas.Select(a => (a.Name, a.Name))];
 
-        var (scope, _) = await DashboardScope.CheckAsync(Blank(Area), session, cancellation);
-        if (scope is not null) Counts = await ProblemRows.CountByPhaseAsync(session, scope.Area, cancellation);
+        var (scope, _) = await DashboardScope.CheckAsync(Blank(Area), WhoMay.ReaderOf(User), session, cancellation);
+        if (scope is not null) Counts = await ProblemRows.CountByPhaseAsync(session, scope.Area, scope.Reader, cancellation);
         if (scope is not null && User.Is(Role.Coordinator)) WaitingReports = await InboxReports.WaitingAsync(session, scope.Area, cancellation);
 
         var asked = new ProblemFilter.Asked(Blank(Phase), Blank(Category), Blank(TeamId), Blank(Rag), Overdue == "true" ? "true" : null, Blank(Q),
             Blank(Area), Page: Blank(PageNumber));
-        var (filter, errors) = await ProblemFilter.CheckAsync(asked, session, London.Today(clock.GetUtcNow()), cancellation);
+        var (filter, errors) = await ProblemFilter.CheckAsync(asked, WhoMay.ReaderOf(User), session, London.Today(clock.GetUtcNow()), cancellation);
         if (filter is null)
         {
             foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
             return;
         }
-        if (OnMap) Pins = await ProblemPlaces.PinsAsync(session, filter with { LeaveOutSensitive = !WhoMay.SeeSensitive(User) }, cancellation);
+        if (OnMap) Pins = await ProblemPlaces.PinsAsync(session, filter, cancellation);
         else Results = await ProblemRows.PageAsync(session, filter, cancellation);
     }
 

@@ -112,7 +112,8 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
         var about = ActionId.HasValue ? ChangeAbout.Action : CriterionId.HasValue ? ChangeAbout.Criterion : ChangeAbout.Problem;
         if (ChangeForm.Find(Change, about) is not { } form) return NotFound();
         Form = form;
-        if (await query.LoadAsync<Problem>(Id, cancellation) is not { } problem) return NotFound();
+        if (await query.LoadAsync<Problem>(Id, cancellation) is not { } problem || !await WhoMay.SeeAsync(User, problem, query, cancellation))
+            return NotFound();
         Problem = problem;
         Action = ActionId is { } actionId ? problem.FindAction(actionId) : null;
         Criterion = CriterionId is { } criterionId ? problem.FindExitCriterion(criterionId) : null;

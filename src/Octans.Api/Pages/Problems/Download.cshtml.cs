@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Octans.Api.Problems;
 using Octans.Api.Problems.Listing;
 using Octans.Api.SigningIn;
 using Octans.Domain;
@@ -15,7 +16,7 @@ public sealed class DownloadModel(IQuerySession session, IDocumentStore store, T
     public async Task<IActionResult> OnGetAsync(string? phase, string? category, string? teamId, string? rag, string? overdue, string? q,
         string? area, string? columns, CancellationToken cancellation)
     {
-        var (export, _) = await ProblemExport.CheckAsync(new(phase, category, teamId, rag, overdue, q, area), columns, session,
+        var (export, _) = await ProblemExport.CheckAsync(new(phase, category, teamId, rag, overdue, q, area), columns, WhoMay.ReaderOf(User), session,
             London.Today(clock.GetUtcNow()), cancellation);
         if (export is null) return BadRequest();
         Response.ContentType = ProblemExport.ContentType;

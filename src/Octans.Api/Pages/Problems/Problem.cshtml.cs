@@ -17,6 +17,7 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? PublicUpdate { get; set; }
     [BindProperty] public bool Sensitive { get; set; }
+    [BindProperty] public List<Guid> SensitiveTeams { get; set; } = [];
 
     /// <summary>Set to page back through notes or history older than this version of the problem.</summary>
     [BindProperty(SupportsGet = true)] public int? NotesBefore { get; set; }
@@ -28,6 +29,13 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
     public bool MayEdit => WhoMay.Allows(User, typeof(PlanAction));
     public bool MayAddNotes => WhoMay.Allows(User, typeof(AddNote));
     public bool MayPublish => WhoMay.Allows(User, typeof(WritePublicUpdate));
+    public bool MayMarkSensitive => WhoMay.Allows(User, typeof(ChangeSensitivity));
+
+    /// <summary>Every team, to name those who may see the problem while it is sensitive; empty for someone who may not name them.</summary>
+    public IReadOnlyList<Team> Teams { get; private set; } = [];
+
+    /// <summary>The teams who may see the problem besides coordinators and administrators: named on it or on its category.</summary>
+    public IReadOnlyList<string> SeenBy { get; private set; } = [];
 
     /// <summary>Sensitive because of its category, which the problem's own mark cannot undo.</summary>
     public bool SensitiveCategory { get; private set; }
@@ -67,8 +75,11 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
     }
 
     public async Task<IActionResult> OnPostSensitivityAsync(CancellationToken cancellation) =>
-        await AnswerAsync(await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, new ChangeSensitivity(Sensitive), cancellation),
-            Sensitive ? "The problem is marked sensitive: nothing about it is published." : "The problem is no longer marked sensitive.",
+        await AnswerAsync(await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, new ChangeSensitivity(Sensitive, Sensitive ? SensitiveTeams : []),
+                cancellation),
+            Sensitive
+                ? "The problem is marked sensitive: nothing about it is published, and only coordinators, administrators and the teams named see it."
+                : "The problem is no longer marked sensitive.",
             "sensitive", cancellation);
 
     public async Task<IActionResult> OnPostPublicUpdateAsync(CancellationToken cancellation) =>
@@ -91,7 +102,8 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
                 break;
             default:
                 // The domain names the update's field "text"; on this page it is the public update's box.
-                ModelState.Add(outcome.Errors.Where(e => e.Key == "text").ToDictionary(_ => field, e => e.Value), outcome.Refusal?.Detail);
+                ModelState.Add(outcome.Errors.Where(e => e.Key is "text" or "teams" or "sensitive").ToDictionary(_ => field, e => e.Value),
+                    outcome.Refusal?.Detail);
                 break;
         }
         await LoadAsync(cancellation);
@@ -104,13 +116,18 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
 
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
-        if (await ProblemRecord.ReadAsync(query, Id, London.Today(clock.GetUtcNow()), cancellation, notes: 0) is not { } view) return false;
+        if (await ProblemRecord.ReadAsync(query, Id, WhoMay.ReaderOf(User), London.Today(clock.GetUtcNow()), cancellation, notes: 0) is not { } view) return false;
         View = view;
         Notes = await ProblemNotes.PageAsync(query, Id, NotesBefore ?? int.MaxValue, ProblemNotes.PageSize, cancellation);
-        History = await ProblemTimeline.LoadAsync(query, new EventHistory(store), Id, HistoryBefore ?? int.MaxValue, ProblemTimeline.PageSize,
+        History = await ProblemTimeline.LoadAsync(query, new EventHistory(store), Id, WhoMay.ReaderOf(User), HistoryBefore ?? int.MaxValue, ProblemTimeline.PageSize,
             cancellation) ?? [];
-        SensitiveCategory = await ReferenceDataLookups.IsSensitiveCategoryAsync(query, View.Category, cancellation);
+        var category = await query.LoadAsync<Category>(View.Category, cancellation);
+        SensitiveCategory = category?.Sensitive == true;
         MarkedSensitive = await query.LoadAsync<Problem>(Id, cancellation) is { Sensitive: true };
+        var named = await ReferenceDataLookups.TeamNamesAsync(query,
+            [.. View.SensitiveTeams, .. SensitiveCategory ? category!.Teams : []], cancellation);
+        SeenBy = [.. named.Values.Distinct().Order(StringComparer.Ordinal)];
+        if (MayMarkSensitive) Teams = await query.Query<Team>().OrderBy(t => t.Name).ToListAsync(cancellation);
         AreaCode = (await ReferenceDataLookups.FindAreaAsync(query, View.Area, cancellation))?.Id ?? "";
         Version = View.Version;
         ViewData["Title"] = $"{View.Reference} {View.Title}";

@@ -56,7 +56,7 @@ public sealed class TasksModel(IQuerySession session, IDocumentStore store, Time
         Team = team;
         Today = London.Today(clock.GetUtcNow());
         ViewData["Title"] = "My team’s tasks";
-        var tasks = await TeamTasks.ForTeamAsync(session, team.Id, ActionStatus.Open, Today, cancellation);
+        var tasks = await TeamTasks.ForTeamAsync(session, team.Id, ActionStatus.Open, WhoMay.ReaderOf(User), Today, cancellation);
         Tasks = [.. tasks.OrderByDescending(t => t.Overdue).ThenBy(t => t.DueOn)];
         return true;
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Setup;
@@ -8,12 +9,13 @@ namespace Octans.Api.Problems.GettingDetails;
 
 public static class GetDetailsEndpoint
 {
-    /// <summary>Everything the problem page shows, with its latest notes; GET /api/problems/{id}/notes pages back through the rest.</summary>
+    /// <summary>Everything the problem page shows, with its latest notes (404 for a sensitive problem the reader may not see); GET /api/problems/{id}/notes pages back through the rest.</summary>
     [WolverineGet("/api/problems/{id}", Name = "GetProblem")]
     [ProducesResponseType<ProblemDetailsView>(200)]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken cancellation) =>
-        await ProblemRecord.ReadAsync(session, id, London.Today(clock.GetUtcNow()), cancellation) is { } details
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, TimeProvider clock,
+        CancellationToken cancellation) =>
+        await ProblemRecord.ReadAsync(session, id, WhoMay.ReaderOf(user), London.Today(clock.GetUtcNow()), cancellation) is { } details
             ? Results.Ok(details)
-            : Answers.NotFound("There is no problem with that id.").Result();
+            : WhoMay.NoSuchProblem().Result();
 }

@@ -43,6 +43,12 @@ public sealed record ProblemDetailsView(
     /// <summary>Marked sensitive itself or in a sensitive category: never published.</summary>
     public bool Sensitive { get; init; }
 
+    /// <summary>
+    /// The partner teams named on the problem itself while it is marked sensitive, who may see it besides coordinators and
+    /// administrators (a sensitive category names its own).
+    /// </summary>
+    public IReadOnlyList<Guid> SensitiveTeams { get; init; } = [];
+
     /// <summary>The updates for residents, newest first; published unless <see cref="Sensitive"/>.</summary>
     public IReadOnlyList<PublicUpdates.PublicUpdateView> PublicUpdates { get; init; } = [];
 }

@@ -16,9 +16,9 @@ public static partial class ProblemRecord
     /// <summary>
     /// The problem page's content in one round trip (and a second for its teams' names): its row, actions, exit criteria,
     /// reviews, phases, recurrences and latest notes. None of them is the whole history, so the answer stays the same size
-    /// as notes pile up. Null when there is no such problem.
+    /// as notes pile up. Null when there is no such problem, or the reader may not see it.
     /// </summary>
-    public static async Task<ProblemDetailsView?> ReadAsync(IQuerySession session, Guid id, DateOnly today, CancellationToken cancellation,
+    public static async Task<ProblemDetailsView?> ReadAsync(IQuerySession session, Guid id, Reader reader, DateOnly today, CancellationToken cancellation,
         int notes = ProblemNotes.PageSize)
     {
         ProblemHead? head = null;
@@ -46,7 +46,7 @@ public static partial class ProblemRecord
             photos = await ReadAllAsync(r, PhotoStorage.ReadView, cancellation);
             updates = await ReadAllAsync(r, PublicUpdateRows.ReadView, cancellation);
         }, cancellation,
-            ProblemRows.Head(id),
+            ProblemRows.Head(id, reader),
             TeamTasks.OfProblem(id),
             new($"select {Id}, {Phase}, {Text}, {Met}, {MetAt}, {Evidence}, {MetBy} from {Criteria} where {ProblemId} = ? order by {Version}", id),
             new($"select {MeetingOn}, {Rag}, {Decision}, {NextReviewOn}, {By} from {Reviews} where {ProblemId} = ? order by {Version}", id),
@@ -72,6 +72,7 @@ public static partial class ProblemRecord
             h.NotesTotal, latest.Count < h.NotesTotal && latest.Count > 0 ? ProblemNotes.EarlierUrl(id, latest[0].Version) : null)
         {
             Sensitive = h.Sensitive,
+            SensitiveTeams = h.SensitiveTeams,
             PublicUpdates = updates,
         };
     }

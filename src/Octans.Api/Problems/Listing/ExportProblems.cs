@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,10 +13,10 @@ public static class ExportProblemsEndpoint
 {
     public static async Task<(ProblemExport?, ProblemDetails)> ValidateAsync(string? phase, string? category, string? teamId, string? rag,
         string? overdue, string? q, string? area, string? status, string? near, string? within, string? columns,
-        IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         var (export, errors) = await ProblemExport.CheckAsync(new(phase, category, teamId, rag, overdue, q, area, status, Near: near, Within: within),
-            columns, session, London.Today(clock.GetUtcNow()), cancellation);
+            columns, WhoMay.ReaderOf(user), session, London.Today(clock.GetUtcNow()), cancellation);
         return (export, export is null ? Answers.Invalid(errors) : WolverineContinue.NoProblems);
     }
 

@@ -58,9 +58,9 @@ public sealed record ProblemExport(ProblemFilter Filter, IReadOnlyList<ExportCol
     /// JSON names them; each mistake is named by its field, an unknown column by its name.
     /// </summary>
     public static async Task<(ProblemExport? Export, Dictionary<string, string[]> Errors)> CheckAsync(ProblemFilter.Asked asked, string? columns,
-        IQuerySession session, DateOnly today, CancellationToken cancellation)
+        Reader reader, IQuerySession session, DateOnly today, CancellationToken cancellation)
     {
-        var (filter, errors) = await ProblemFilter.CheckAsync(asked with { Page = null, PageSize = null }, session, today, cancellation);
+        var (filter, errors) = await ProblemFilter.CheckAsync(asked with { Page = null, PageSize = null }, reader, session, today, cancellation);
         var names = string.IsNullOrWhiteSpace(columns)
             ? Usual
             : columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

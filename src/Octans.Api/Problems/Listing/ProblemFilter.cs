@@ -8,7 +8,7 @@ namespace Octans.Api.Problems.Listing;
 
 /// <summary>The list's filters once checked. <see cref="Phase"/> stands for open problems in that phase.</summary>
 public sealed record ProblemFilter(
-    Phase? Phase, bool ClosedOnly, ProblemStatus? Status, string? Category, Guid? TeamId, Rag? Rag, bool OverdueOnly, string? Text,
+    Reader Reader, Phase? Phase, bool ClosedOnly, ProblemStatus? Status, string? Category, Guid? TeamId, Rag? Rag, bool OverdueOnly, string? Text,
     string? Area, int Page, int PageSize, DateOnly Today)
 {
     public const int DefaultPageSize = 50;
@@ -16,9 +16,6 @@ public sealed record ProblemFilter(
 
     /// <summary>Only problems whose pin is within this circle, nearest first (near and within).</summary>
     public Circle? Near { get; init; }
-
-    /// <summary>Leaves sensitive problems out (<see cref="ProblemRows.IsSensitive"/>), for someone who may not see them.</summary>
-    public bool LeaveOutSensitive { get; init; }
 
     /// <summary>The filters as the query string gives them, every one optional; each mistake is named by its field.</summary>
     public sealed record Asked(string? Phase = null, string? Category = null, string? TeamId = null, string? Rag = null,
@@ -31,7 +28,7 @@ public sealed record ProblemFilter(
     /// searched for in the reference, title, statement and location; area is a name or a code; near is a latitude and a
     /// longitude, and within the circle's radius in metres around it.
     /// </summary>
-    public static async Task<(ProblemFilter? Filter, Dictionary<string, string[]> Errors)> CheckAsync(Asked asked, IQuerySession session,
+    public static async Task<(ProblemFilter? Filter, Dictionary<string, string[]> Errors)> CheckAsync(Asked asked, Reader reader, IQuerySession session,
         DateOnly today, CancellationToken cancellation)
     {
         var errors = new Dictionary<string, string[]>();
@@ -63,14 +60,17 @@ public sealed record ProblemFilter(
         if (Given(asked.Area) && area is null) Error("area", $"There is no area called '{asked.Area!.Trim()}'. Choose one of the areas Octans knows, such as High Town.");
 
         if (errors.Count > 0) return (null, errors);
-        return (new ProblemFilter(closedOnly ? null : openPhase, closedOnly, status, Given(asked.Category) ? asked.Category!.Trim() : null, team,
+        return (new ProblemFilter(reader, closedOnly ? null : openPhase, closedOnly, status, Given(asked.Category) ? asked.Category!.Trim() : null, team,
             rag, overdue == true, Given(asked.Q) ? asked.Q!.Trim() : null, area?.Name, page, size, today) { Near = near }, errors);
     }
 
-    /// <summary>The filters as a SQL condition over the problems' rows (as d), with its values for the ? in it, in order.</summary>
+    /// <summary>
+    /// The filters as a SQL condition over the problems' rows (as d), with its values for the ? in it, in order; only
+    /// the problems the reader may see (<see cref="ProblemRows.VisibleTo"/>).
+    /// </summary>
     public (string Sql, IReadOnlyList<object> Values) Condition()
     {
-        var conditions = new List<string> { "true" };
+        var conditions = new List<string> { ProblemRows.VisibleTo("d", Reader) };
         var values = new List<object>();
         void Where(string condition, params object[] given)
         {
@@ -88,7 +88,6 @@ public sealed record ProblemFilter(
         if (OverdueOnly) Where($"d.{ProblemRows.Status} = 'Open' and d.{ProblemRows.EarliestOpenDueOn} < ?", Today);
         if (Near is { } circle)
             Where($"st_dwithin(d.{ProblemRows.Pin}, {ProblemRows.PinFrom}, ?)", circle.Longitude, circle.Latitude, (double)circle.Metres);
-        if (LeaveOutSensitive) Where($"not {ProblemRows.IsSensitive("d")}");
         if (Text is { } text)
         {
             // The text is matched literally: ILIKE's wildcards and its escape character in it stand for themselves.

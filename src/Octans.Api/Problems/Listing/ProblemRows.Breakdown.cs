@@ -20,13 +20,14 @@ public static partial class ProblemRows
     public const int BreakdownMonths = 12;
 
     /// <summary>
-    /// The breakdown for one area or all of them, in one round trip: by category and by ward, most problems first, and by month
+    /// The breakdown of the problems the reader may see, for one area or all of them, in one round trip: by category and by ward, most problems first, and by month
     /// for the last <see cref="BreakdownMonths"/> months to <paramref name="today"/>, oldest first, months with none included.
     /// </summary>
-    public static async Task<ProblemBreakdown> BreakdownAsync(IQuerySession session, string? area, DateOnly today, CancellationToken cancellation)
+    public static async Task<ProblemBreakdown> BreakdownAsync(IQuerySession session, string? area, Reader reader, DateOnly today,
+        CancellationToken cancellation)
     {
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - BreakdownMonths);
-        const string inArea = $"(?::text is null or {Area} = ?)";
+        var inArea = $"(?::text is null or {Area} = ?) and {VisibleTo(Table, reader)}";
         var byPhase = (string key) => new Statement(
             $"select {key}, {Status}, {Phase}, count(*)::int from {Table} where {inArea} group by 1, {Status}, {Phase}", area, area);
         var byCategory = new List<(string, string, string, int)>();

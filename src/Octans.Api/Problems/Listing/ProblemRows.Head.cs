@@ -8,17 +8,19 @@ namespace Octans.Api.Problems.Listing;
 public sealed record ProblemHead(
     Guid Id, string Reference, string Title, string Statement, string Category, string Area, Risk Risk, Location Location, Phase Phase,
     ProblemStatus Status, Rag? Rag, Outcome? Outcome, string? ClosingNote, Guid? DuplicateOf, DateTimeOffset ReportedAt, string ReportedBy,
-    DateTimeOffset UpdatedAt, int Version, DateOnly? NextReviewOn, HoldDecay? HoldDecay, int OpenActions, int NotesTotal, bool Sensitive);
+    DateTimeOffset UpdatedAt, int Version, DateOnly? NextReviewOn, HoldDecay? HoldDecay, int OpenActions, int NotesTotal, bool Sensitive,
+    Guid[] SensitiveTeams);
 
 public static partial class ProblemRows
 {
-    public static Statement Head(Guid id) => new(
+    /// <summary>The problem's row, when the reader may see it.</summary>
+    public static Statement Head(Guid id, Reader reader) => new(
         $"""
          select {Id}, {Reference}, {Title}, {Statement}, {Category}, {Area}, {Risk}, {Place}, {Latitude}, {Longitude}, {Uprn}, {Usrn}, {Ward},
              {Phase}, {Status}, {Rag}, {Outcome}, {ClosingNote}, {DuplicateOf}, {ReportedAt}, {ReportedBy}, {UpdatedAt}, {Version},
              {NextReviewOn}, {DecayReports}, {OpenActions}, {NotesTotal}, {DecaySince}, {DecayStart},
-             {IsSensitive(Table)}
-         from {Table} where {Id} = ?
+             {IsSensitive(Table)}, {SensitiveTeams}
+         from {Table} where {Id} = ? and {VisibleTo(Table, reader)}
          """, id);
 
     public static ProblemHead ReadHead(NpgsqlDataReader r) => new(
@@ -26,7 +28,8 @@ public static partial class ProblemRows
         new Location(r.GetString(7), Number(r, 8), Number(r, 9), Text(r, 10), Text(r, 11), Text(r, 12)),
         Enum.Parse<Phase>(r.GetString(13)), Enum.Parse<ProblemStatus>(r.GetString(14)), Choice<Rag>(r, 15), Choice<Outcome>(r, 16), Text(r, 17),
         r.IsDBNull(18) ? null : r.GetGuid(18), r.GetFieldValue<DateTimeOffset>(19), r.GetString(20), r.GetFieldValue<DateTimeOffset>(21),
-        r.GetInt32(22), r.IsDBNull(23) ? null : r.GetFieldValue<DateOnly>(23), Decay(r, phase: 13, status: 14, reports: 24, since: 27, start: 28), r.GetInt32(25), r.GetInt32(26), r.GetBoolean(29));
+        r.GetInt32(22), r.IsDBNull(23) ? null : r.GetFieldValue<DateOnly>(23), Decay(r, phase: 13, status: 14, reports: 24, since: 27, start: 28), r.GetInt32(25), r.GetInt32(26), r.GetBoolean(29),
+        r.GetFieldValue<Guid[]>(30));
 
     /// <summary>The Hold decay kept in a row's columns, when it shows: reports since the start, on an open problem in Hold or Build.</summary>
     private static HoldDecay? Decay(NpgsqlDataReader r, int phase, int status, int reports, int since, int start) =>

@@ -56,11 +56,14 @@ public static partial class ProblemRows
     private static async Task<int> CountAsync(IQuerySession session, string condition, IReadOnlyList<object> values, CancellationToken cancellation) =>
         await session.ReadFirstAsync($"select count(*)::int from {Table} as d where {condition}", r => r.GetInt32(0), cancellation, [.. values]);
 
-    /// <summary>Open problems per phase and closed problems, for one area or all of them, from the index of status and phase.</summary>
-    public static async Task<ProblemsByPhase> CountByPhaseAsync(IQuerySession session, string? area, CancellationToken cancellation)
+    /// <summary>
+    /// Open problems per phase and closed problems the reader may see, for one area or all of them, from the index of status
+    /// and phase.
+    /// </summary>
+    public static async Task<ProblemsByPhase> CountByPhaseAsync(IQuerySession session, string? area, Reader reader, CancellationToken cancellation)
     {
         var counts = await session.ReadAsync(
-            $"select {Status}, {Phase}, count(*)::int from {Table} where ?::text is null or {Area} = ? group by {Status}, {Phase}",
+            $"select {Status}, {Phase}, count(*)::int from {Table} where (?::text is null or {Area} = ?) and {VisibleTo(Table, reader)} group by {Status}, {Phase}",
             r => (Status: r.GetString(0), Phase: r.GetString(1), Count: r.GetInt32(2)), cancellation, area, area);
         int Open(Phase phase) => counts.Where(c => c.Status == "Open" && c.Phase == phase.ToString()).Sum(c => c.Count);
         return new ProblemsByPhase(Open(Domain.Phase.Clear), Open(Domain.Phase.Hold), Open(Domain.Phase.Build),
@@ -68,16 +71,16 @@ public static partial class ProblemRows
     }
 
     /// <summary>
-    /// The problems slipping back (Hold decay), for one area or all of them: the <paramref name="most"/> with the most reports,
-    /// and how many there are in all.
+    /// The problems slipping back (Hold decay) that the reader may see, for one area or all of them: the <paramref name="most"/>
+    /// with the most reports, and how many there are in all.
     /// </summary>
-    public static async Task<(IReadOnlyList<SlippingBack> Most, int Total)> SlippingBackAsync(IQuerySession session, string? area, int most,
-        CancellationToken cancellation)
+    public static async Task<(IReadOnlyList<SlippingBack> Most, int Total)> SlippingBackAsync(IQuerySession session, string? area, Reader reader,
+        int most, CancellationToken cancellation)
     {
         var rows = await session.ReadAsync(
             $"""
              select {Id}, {Reference}, {Title}, {Phase}, {Status}, {DecayReports}, {DecaySince}, {DecayStart}, count(*) over ()::int from {Table}
-             where {DecayReports} > 0 and {Status} = 'Open' and {Phase} in ('Hold', 'Build') and (?::text is null or {Area} = ?)
+             where {DecayReports} > 0 and {Status} = 'Open' and {Phase} in ('Hold', 'Build') and (?::text is null or {Area} = ?) and {VisibleTo(Table, reader)}
              order by {DecayReports} desc, {DecaySince}, {Reference} limit ?
              """,
             r => (Row: new SlippingBack(r.GetGuid(0), r.GetString(1), r.GetString(2), Enum.Parse<Phase>(r.GetString(3)),
@@ -102,13 +105,17 @@ public static partial class ProblemRows
     public static async Task<Guid[]> ReportedInAreaAsync(IQuerySession session, string area, DateTimeOffset before, CancellationToken cancellation) =>
         [.. await session.ReadAsync($"select {Id} from {Table} where {Area} = ? and {ReportedAt} < ?", r => r.GetGuid(0), cancellation, area, before)];
 
-    /// <summary>Which of these problems are sensitive, by their own mark or their category's (<see cref="IsSensitive"/>).</summary>
-    public static async Task<IReadOnlySet<Guid>> SensitiveAmongAsync(IQuerySession session, IReadOnlyCollection<Guid> ids,
+    /// <summary>Which of these problems the reader may not see (<see cref="VisibleTo"/>), for what names problems by id.</summary>
+    public static async Task<IReadOnlySet<Guid>> HiddenAmongAsync(IQuerySession session, IReadOnlyCollection<Guid> ids, Reader reader,
         CancellationToken cancellation) =>
-        ids.Count == 0
+        ids.Count == 0 || reader.SeesAll
             ? new HashSet<Guid>()
-            : (await session.ReadAsync($"select {Id} from {Table} where {Id} = any(?) and {IsSensitive(Table)}", r => r.GetGuid(0),
-                cancellation, ids.ToArray())).ToHashSet();
+            : (await session.ReadAsync($"select {Id} from {Table} where {Id} = any(?) and not {VisibleTo(Table, reader)}", r => r.GetGuid(0),
+                cancellation, ids.Distinct().ToArray())).ToHashSet();
+
+    /// <summary>Whether there is such a problem and the reader may see it (<see cref="VisibleTo"/>).</summary>
+    public static async Task<bool> SeenAsync(IQuerySession session, Guid id, Reader reader, CancellationToken cancellation) =>
+        await session.ReadFirstAsync($"select true from {Table} where {Id} = ? and {VisibleTo(Table, reader)}", r => r.GetBoolean(0), cancellation, id);
 
     public static async Task<bool> ExistsAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
         await session.ReadFirstAsync($"select true from {Table} where {Id} = ?", r => r.GetBoolean(0), cancellation, id);

@@ -2,6 +2,7 @@ using Marten;
 using Octans.Api.Setup;
 using Octans.Domain;
 using Weasel.Postgresql.Tables;
+using C = Octans.Api.ReferenceData.ReferenceDataStorage;
 
 namespace Octans.Api.Problems.Listing;
 
@@ -21,15 +22,43 @@ public static partial class ProblemRows
         Version = "version", NextReviewOn = "next_review_on", DecayReports = "decay_reports", DecaySince = "decay_since",
         DecayStart = "decay_start",
         OpenActions = "open_actions", EarliestOpenDueOn = "earliest_open_due_on", OpenActionTeams = "open_action_team_ids",
-        OpenDueDates = "open_due_dates", NotesTotal = "notes_total", Pin = "place", Sensitive = "sensitive";
+        OpenDueDates = "open_due_dates", NotesTotal = "notes_total", Pin = "place", Sensitive = "sensitive",
+        SensitiveTeams = "sensitive_teams";
 
     /// <summary>
-    /// The one test of whether the problem in a row (as <paramref name="row"/>) is sensitive: marked so itself, or in a
-    /// sensitive category. Everything that publishes, or shows to fewer people, filters by it.
+    /// The one SQL test of whether the reader may see the problem in a row (as <paramref name="row"/>): it is not
+    /// sensitive (marked so itself, or in a sensitive category), or the reader is a coordinator or administrator, or the
+    /// reader's team is named on the problem or on its category (<see cref="Sight.Sees(Reader, bool, IReadOnlyCollection{Guid}, bool, IReadOnlyCollection{Guid})"/>
+    /// is the same rule for one problem). The categories are read once per statement, not once per row, and the team is
+    /// written into the SQL as a literal, so the fragment takes no values and fits any statement.
     /// </summary>
-    public static string IsSensitive(string row) =>
-        $"({row}.{Sensitive} or exists (select from {ReferenceData.ReferenceDataStorage.Categories} as c " +
-        $"where c.{ReferenceData.ReferenceDataStorage.CategoryId} = {row}.{Category} and c.{ReferenceData.ReferenceDataStorage.CategorySensitive}))";
+    public static string VisibleTo(string row, Reader reader) =>
+        reader.SeesAll ? "true" : reader.Team is { } team ? SeenByTeam(row, $"'{team}'::uuid") : Unmarked(row);
+
+    /// <summary>
+    /// <see cref="VisibleTo"/> for a member of the team in an expression of the statement, such as a task's own team
+    /// (<paramref name="team"/>, a uuid); its categories are then read once per row.
+    /// </summary>
+    public static string SeenByTeam(string row, string team) =>
+        $"({Unmarked(row)} or {row}.{SensitiveTeams} @> array[{team}] or " +
+        $"{row}.{Category} = any({SensitiveCategories($" and c.{C.CategoryTeams} @> array[{team}]")}))";
+
+    /// <summary>
+    /// The ids of the problems hidden from the reader, as an SQL array read once per statement, for rows keyed by their
+    /// problem (tasks, agenda items): few problems are sensitive, found by the index of marked ones and that of categories.
+    /// </summary>
+    public static string HiddenFrom(Reader reader) =>
+        reader.SeesAll
+            ? "array[]::uuid[]"
+            : $"array(select h.{Id} from {Table} as h where (h.{Sensitive} or h.{Category} = any({SensitiveCategories("")})) and not {VisibleTo("h", reader)})";
+
+    private static string Unmarked(string row) => $"(not {row}.{Sensitive} and {row}.{Category} <> all({SensitiveCategories("")}))";
+
+    /// <summary>Whether the problem in a row is sensitive: hidden from those who see nothing sensitive, such as the public.</summary>
+    public static string IsSensitive(string row) => $"not {VisibleTo(row, Reader.Public)}";
+
+    private static string SensitiveCategories(string and) =>
+        $"array(select c.{C.CategoryId} from {C.Categories} as c where c.{C.CategorySensitive}{and})";
 
     /// <summary>The pin as PostGIS geography from a longitude and a latitude, in that order (x then y), null when either is.</summary>
     public const string PinFrom = "st_setsrid(st_makepoint(?::double precision, ?::double precision), 4326)::geography";
@@ -59,6 +88,8 @@ public static partial class ProblemRows
         // The latitude and longitude as one point on the earth, in metres apart, for the radius search and the map.
         table.AddColumn(Pin, "geography(Point,4326)");
         table.AddColumn(Sensitive, "boolean").NotNull().DefaultValueByExpression("false");
+        // The teams named on a sensitive problem, who may see it besides coordinators and administrators.
+        table.AddColumn(SensitiveTeams, "uuid[]").NotNull().DefaultValueByExpression("'{}'");
 
         table.Index([Reference], unique: true);
         table.Index([Area, UpdatedAt]);
@@ -68,13 +99,15 @@ public static partial class ProblemRows
         // Containment (@>) of a team in the open actions' teams is answered by a GIN index.
         table.Index([OpenActionTeams]).Method = IndexMethod.gin;
         // Open problems of a phase for the list, and every problem counted by status and phase for the dashboard and the
-        // board, which PostgreSQL then answers from this index alone.
-        table.Index([Status, Phase]);
+        // board, which PostgreSQL then answers from this index alone, whoever reads (VisibleTo).
+        table.Index([Status, Phase]).IncludeColumns = [Sensitive, SensitiveTeams, Category];
         // The dashboard's breakdown by category, ward and month from this index alone, not the rows, which every event rewrites.
-        table.Index([Area]).IncludeColumns = [Category, Ward, Status, Phase, ReportedAt];
+        table.Index([Area]).IncludeColumns = [Category, Ward, Status, Phase, ReportedAt, Sensitive, SensitiveTeams];
         // The few problems slipping back, for the dashboard.
         table.Index([DecayReports], where: $"{DecayReports} > 0");
         table.Index([Pin]).Method = IndexMethod.gist;
+        // The few problems marked sensitive, for what is hidden from a reader (HiddenFrom).
+        table.Index([Id], where: Sensitive);
     });
 
     /// <summary>
@@ -114,7 +147,7 @@ public static partial class ProblemRows
             [e.Title, e.Statement, e.Category, e.Risk?.ToString(),
                 .. e.Location is { } l ? new object?[] { l.Description, l.Latitude, l.Longitude, l.Uprn, l.Usrn, l.Ward, l.Longitude, l.Latitude } : []]),
         NoteAdded => ($"{NotesTotal} = {NotesTotal} + 1, ", []),
-        SensitivityChanged e => ($"{Sensitive} = ?, ", [e.Sensitive]),
+        SensitivityChanged e => ($"{Sensitive} = ?, {SensitiveTeams} = ?, ", [e.Sensitive, e.Teams.ToArray()]),
         // Hold decay, kept as HoldDecay.Tally keeps it: a review, a move to Hold, a move back or reopening starts the count again.
         ReviewRecorded e => ($"{Rag} = ?, {NextReviewOn} = ?, " + Restart, [e.Rag, e.NextReviewOn, e.MeetingOn, HoldDecay.Start.Review]),
         RecurrenceLogged => ($"{DecayReports} = {DecayReports} + (case when {Phase} in ('Hold', 'Build') then 1 else 0 end), ", []),

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Problems.Listing;
@@ -16,14 +17,15 @@ public static class GetNotesEndpoint
     [Tags("Problems")]
     [ProducesResponseType<NotesPage>(200)]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, string? before, string? limit, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid id, string? before, string? limit, ClaimsPrincipal user, IQuerySession session,
+        CancellationToken cancellation)
     {
         var errors = new Dictionary<string, string[]>();
         var beforeVersion = Paging.Whole(before, int.MaxValue, 1, int.MaxValue, "before", "The version to page back from must be a whole number, 1 or more.", errors);
         var count = Paging.Whole(limit, ProblemNotes.PageSize, 1, ProblemNotes.MaxPageSize, "limit",
             $"The number of notes must be a whole number from 1 to {ProblemNotes.MaxPageSize}.", errors);
         if (errors.Count > 0) return Answers.Invalid(errors).Result();
-        if (!await ProblemRows.ExistsAsync(session, id, cancellation)) return Answers.NotFound("There is no problem with that id.").Result();
+        if (!await ProblemRows.SeenAsync(session, id, WhoMay.ReaderOf(user), cancellation)) return WhoMay.NoSuchProblem().Result();
         return Results.Ok(await ProblemNotes.PageAsync(session, id, beforeVersion, count, cancellation));
     }
 }

@@ -32,7 +32,7 @@ public static partial class PublicUpdateRows
     /// sensitive or its updates were removed under the retention policy: what Open311 tells the people who reported it.
     /// </summary>
     public static string LatestTextOf(string row) =>
-        $"(select u.{Text} from {Table} as u where u.{ProblemId} = {row}.{P.Id} and not {P.IsSensitive(row)} and {StillPublished("u")} order by u.{Version} desc limit 1)";
+        $"(select u.{Text} from {Table} as u where u.{ProblemId} = {row}.{P.Id} and {P.VisibleTo(row, Reader.Public)} and {StillPublished("u")} order by u.{Version} desc limit 1)";
 
     /// <summary>
     /// The SQL test that an update (as <paramref name="update"/>) may still be published: one whose text the retention
@@ -48,7 +48,7 @@ public static partial class PublicUpdateRows
              select u.{ProblemId}, u.{Version}, p.{P.Reference}, p.{P.Title}, p.{P.Place}, p.{P.Ward}, p.{P.Phase}, p.{P.Status}, u.{Text}, u.{WrittenAt}
              from {Table} as u join {P.Table} as p on p.{P.Id} = u.{ProblemId}
              where u.{Area} = ? and (?::timestamptz is null or u.{WrittenAt} >= ?) and (?::timestamptz is null or u.{WrittenAt} < ?)
-                 and not {P.IsSensitive("p")} and {StillPublished("u")}
+                 and {P.VisibleTo("p", Reader.Public)} and {StillPublished("u")}
              order by u.{WrittenAt} desc, u.{ProblemId}, u.{Version} desc
              limit ?
              """,

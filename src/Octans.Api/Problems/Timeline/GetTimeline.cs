@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Octans.Api.Problems.GettingDetails;
@@ -29,8 +30,8 @@ public static class GetTimelineEndpoint
     [Tags("Problems")]
     [ProducesResponseType<IReadOnlyList<TimelineEntry>>(200)]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, string? before, string? limit, IQuerySession session, IDocumentStore store,
-        CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid id, string? before, string? limit, ClaimsPrincipal user, IQuerySession session,
+        IDocumentStore store, CancellationToken cancellation)
     {
         var errors = new Dictionary<string, string[]>();
         var paged = !string.IsNullOrWhiteSpace(before) || !string.IsNullOrWhiteSpace(limit);
@@ -38,9 +39,9 @@ public static class GetTimelineEndpoint
         var count = Paging.Whole(limit, paged ? ProblemTimeline.PageSize : int.MaxValue, 1, paged ? MaxPageSize : int.MaxValue, "limit",
             $"The number of lines must be a whole number from 1 to {MaxPageSize}.", errors);
         if (errors.Count > 0) return Answers.Invalid(errors).Result();
-        return await ProblemTimeline.LoadAsync(session, new EventHistory(store), id, beforeVersion, count, cancellation) is { } timeline
+        return await ProblemTimeline.LoadAsync(session, new EventHistory(store), id, WhoMay.ReaderOf(user), beforeVersion, count, cancellation) is { } timeline
             ? Results.Ok(timeline)
-            : Answers.NotFound("There is no problem with that id.").Result();
+            : WhoMay.NoSuchProblem().Result();
     }
 }
 
@@ -49,10 +50,14 @@ public static class ProblemTimeline
 {
     public const int PageSize = 50;
 
-    /// <summary>The latest <paramref name="count"/> lines before <paramref name="beforeVersion"/>, oldest first; null when there is no such problem.</summary>
-    public static async Task<IReadOnlyList<TimelineEntry>?> LoadAsync(IQuerySession session, EventHistory history, Guid id, int beforeVersion,
-        int count, CancellationToken cancellation)
+    /// <summary>
+    /// The latest <paramref name="count"/> lines before <paramref name="beforeVersion"/>, oldest first; null when there is
+    /// no such problem, or the reader may not see it.
+    /// </summary>
+    public static async Task<IReadOnlyList<TimelineEntry>?> LoadAsync(IQuerySession session, EventHistory history, Guid id, Reader reader,
+        int beforeVersion, int count, CancellationToken cancellation)
     {
+        if (!reader.SeesAll && !await ProblemRows.SeenAsync(session, id, reader, cancellation)) return null;
         List<StoredEvent> events = [];
         var actions = new Dictionary<Guid, string>();
         var criteria = new Dictionary<Guid, string>();
@@ -83,7 +88,8 @@ public static class ProblemTimeline
 
         var teamIds = events.Select(e => e.Change).OfType<ActionPlanned>().Select(p => p.TeamId)
             .Concat(events.Select(e => e.Change).OfType<ActionReassigned>().Select(r => r.TeamId))
-            .Concat(moves.Values.Select(m => m.Item1).OfType<Guid>());
+            .Concat(moves.Values.Select(m => m.Item1).OfType<Guid>())
+            .Concat(events.Select(e => e.Change).OfType<SensitivityChanged>().SelectMany(s => s.Teams));
         var teams = await ReferenceDataLookups.TeamNamesAsync(session, teamIds, cancellation);
         var duplicated = events.Select(e => e.Change).OfType<ProblemClosed>().Select(c => c.DuplicateOf).OfType<Guid>().Distinct().ToArray();
         var references = await ProblemRows.ReferencesAsync(session, duplicated, cancellation);

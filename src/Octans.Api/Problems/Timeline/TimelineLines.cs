@@ -50,7 +50,9 @@ public static class TimelineLines
                 PhotoAdded e => $"Added a photo {(e.When == BeforeOrAfter.Before ? "from before" : "from after")} the work to " +
                     (e.ActionId is { } action ? Action(action)
                         : e.CriterionId is { } criterion && context.Criteria.TryGetValue(criterion, out var of) ? $"the exit criterion {Quoted(of)}" : "an exit criterion"),
-                SensitivityChanged e => e.Sensitive ? "Marked sensitive: never published" : "No longer marked sensitive",
+                SensitivityChanged e => !e.Sensitive ? "No longer marked sensitive"
+                    : e.Teams.Count == 0 ? "Marked sensitive: never published"
+                    : $"Marked sensitive: never published, seen by {string.Join(", ", e.Teams.Select(t => Team(t)))}",
                 PublicUpdateWritten e => $"Public update: {e.Text}",
                 var other => throw new ArgumentOutOfRangeException(nameof(history), other.GetType().Name, "This event has no line in the timeline yet."),
             };

@@ -10,15 +10,19 @@ namespace Octans.Api.Reports.Producing;
 
 /// <summary>
 /// The pack's only I/O: the teams of the reference data, and the histories of an area's problems read from the event
-/// store. What it reads is handed to <see cref="MonthlyPackModel.From"/>, which works out the pack.
+/// store, less those sensitive now (whatever they were at the cutoff: a place marked since must not be named again),
+/// which are only counted. What it reads is handed to <see cref="MonthlyPackModel.From"/>, which works out the pack.
 /// </summary>
 public static class MonthlyPackHistory
 {
     public static async Task<MonthlyPackModel> AssembleAsync(IQuerySession session, string area, PackMonth month, CancellationToken cancellation)
     {
         var teams = await PartnerTeamsAsync(session, cancellation);
-        var histories = await LoadAsync(session, area, month, cancellation);
-        return MonthlyPackModel.From(area, month, histories, teams, await ThumbnailsAsync(session, histories, month, cancellation));
+        var ids = await ProblemRows.ReportedInAreaAsync(session, area, month.Cutoff, cancellation);
+        var sensitive = await ProblemRows.HiddenAmongAsync(session, ids, Reader.Public, cancellation);
+        var histories = await LoadAsync(session, [.. ids.Where(id => !sensitive.Contains(id))], cancellation);
+        return MonthlyPackModel.From(area, month, histories, teams, await ThumbnailsAsync(session, histories, month, cancellation))
+            with { SensitiveNotListed = sensitive.Count };
     }
 
     /// <summary>The thumbnails of the photos the pack can show: those added in the month, the latest few of each problem.</summary>
@@ -35,13 +39,11 @@ public static class MonthlyPackHistory
         (await session.Query<Team>().ToListAsync(cancellation)).Select(t => new PartnerTeam(t.Id, t.Name, t.Partner)).ToList();
 
     /// <summary>
-    /// Every event of every problem reported in <paramref name="area"/> before the month's cutoff, grouped by problem in
-    /// stream order. A stream is read whole: events dated after the cutoff are left out by the model.
+    /// Every event of these problems (those reported in the area before the month's cutoff, less the sensitive ones),
+    /// grouped by problem in stream order. A stream is read whole: events dated after the cutoff are left out by the model.
     /// </summary>
-    public static async Task<IReadOnlyList<IReadOnlyList<IProblemEvent>>> LoadAsync(
-        IQuerySession session, string area, PackMonth month, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<IReadOnlyList<IProblemEvent>>> LoadAsync(IQuerySession session, Guid[] ids, CancellationToken cancellation)
     {
-        var ids = await ProblemRows.ReportedInAreaAsync(session, area, month.Cutoff, cancellation);
         if (ids.Length == 0)
             return [];
         var events = await new EventHistory(session.DocumentStore).OfProblemsAsync(session, ids, cancellation);

@@ -1,6 +1,7 @@
 using Marten;
 using Octans.Api.Problems;
 using Octans.Api.Problems.Listing;
+using Octans.Domain;
 using Octans.Reports.PathwaysPacks;
 
 namespace Octans.Api.Reports.Producing;
@@ -14,7 +15,7 @@ public static class PathwaysPackHistory
     public static async Task<PathwaysPackModel> AssembleAsync(IQuerySession session, string area, PackQuarter quarter, CancellationToken cancellation)
     {
         var ids = await ProblemRows.ReportedInAreaAsync(session, area, quarter.Cutoff, cancellation);
-        var sensitive = await ProblemRows.SensitiveAmongAsync(session, ids, cancellation);
+        var sensitive = await ProblemRows.HiddenAmongAsync(session, ids, Reader.Public, cancellation);
         var published = ids.Where(id => !sensitive.Contains(id)).ToArray();
         if (published.Length == 0)
             return PathwaysPackModel.From(area, quarter, [], sensitive);

@@ -11,7 +11,7 @@ using Wolverine.Http;
 namespace Octans.Api.Teams.TaskList;
 
 /// <summary>The team whose list is asked for, and the status to show (null for all of them).</summary>
-public sealed record TaskListRequest(Team Team, ActionStatus? Status);
+public sealed record TaskListRequest(Team Team, ActionStatus? Status, Reader Reader);
 
 public static class TeamTaskListEndpoint
 {
@@ -31,10 +31,10 @@ public static class TeamTaskListEndpoint
         if (team is null)
             return (null, Answers.NotFound("There is no team with that id. GET /api/teams lists the teams."));
 
-        return (new TaskListRequest(team, all ? null : wanted), WolverineContinue.NoProblems);
+        return (new TaskListRequest(team, all ? null : wanted, WhoMay.ReaderOf(user)), WolverineContinue.NoProblems);
     }
 
-    /// <summary>The team's tasks across all problems, earliest due first; open ones unless another status is asked for.</summary>
+    /// <summary>The team's tasks on the problems the reader may see, earliest due first; open ones unless another status is asked for.</summary>
     [WolverineGet("/api/teams/{teamId}/actions", Name = "ListTeamTasks")]
     [Tags("Teams")]
     [ProducesResponseType<IReadOnlyList<TeamTaskView>>(200)]
@@ -42,5 +42,5 @@ public static class TeamTaskListEndpoint
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IReadOnlyList<TeamTaskView>> Get(TaskListRequest request, IQuerySession session, TimeProvider clock,
         CancellationToken cancellation) =>
-        await TeamTasks.ForTeamAsync(session, request.Team.Id, request.Status, London.Today(clock.GetUtcNow()), cancellation);
+        await TeamTasks.ForTeamAsync(session, request.Team.Id, request.Status, request.Reader, London.Today(clock.GetUtcNow()), cancellation);
 }

@@ -33,7 +33,7 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Octans.Api.Dashboard.GetBreakdownEndpoint").SetTag("http.route", "/api/dashboard/breakdown").SetTag("http.request.method", "GET");
             var area = httpContext.Request.Query["area"];
-            (var dashboardScope, var problemDetails1) = await Octans.Api.Dashboard.GetBreakdownEndpoint.ValidateAsync(area, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            (var dashboardScope, var problemDetails1) = await Octans.Api.Dashboard.GetBreakdownEndpoint.ValidateAsync(area, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {

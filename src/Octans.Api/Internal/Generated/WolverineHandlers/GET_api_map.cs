@@ -35,7 +35,7 @@ namespace Internal.Generated.WolverineHandlers
             var area = httpContext.Request.Query["area"];
             var phase = httpContext.Request.Query["phase"];
             var category = httpContext.Request.Query["category"];
-            (var problemFilter, var problemDetails1) = await Octans.Api.Places.OverviewMapEndpoint.ValidateAsync(area, phase, category, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var problemFilter, var problemDetails1) = await Octans.Api.Places.OverviewMapEndpoint.ValidateAsync(area, phase, category, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -45,7 +45,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Octans.Api.Places.OverviewMapEndpoint.Get(problemFilter, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Octans.Api.Places.OverviewMapEndpoint.Get(problemFilter, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -46,7 +46,7 @@ namespace Internal.Generated.WolverineHandlers
             var near = httpContext.Request.Query["near"];
             var within = httpContext.Request.Query["within"];
             var columns = httpContext.Request.Query["columns"];
-            (var problemExport, var problemDetails1) = await Octans.Api.Problems.Listing.ExportProblemsEndpoint.ValidateAsync(phase, category, teamId, rag, overdue, q, area, status, near, within, columns, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var problemExport, var problemDetails1) = await Octans.Api.Problems.Listing.ExportProblemsEndpoint.ValidateAsync(phase, category, teamId, rag, overdue, q, area, status, near, within, columns, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {

@@ -46,7 +46,7 @@ namespace Internal.Generated.WolverineHandlers
             var limit = httpContext.Request.Query["limit"];
             
             // The actual HTTP request handler execution
-            var result = await Octans.Api.Problems.Notes.GetNotesEndpoint.Get(id, before, limit, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Octans.Api.Problems.Notes.GetNotesEndpoint.Get(id, before, limit, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

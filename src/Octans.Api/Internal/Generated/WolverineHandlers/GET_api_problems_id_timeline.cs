@@ -49,7 +49,7 @@ namespace Internal.Generated.WolverineHandlers
             var limit = httpContext.Request.Query["limit"];
             
             // The actual HTTP request handler execution
-            var result = await Octans.Api.Problems.Timeline.GetTimelineEndpoint.Get(id, before, limit, ((Marten.IQuerySession)documentSession), _documentStore, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Octans.Api.Problems.Timeline.GetTimelineEndpoint.Get(id, before, limit, httpContext.User, ((Marten.IQuerySession)documentSession), _documentStore, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
