@@ -70,7 +70,7 @@ public sealed class WorkWaiting
         using var timeout = new CancellationTokenSource(LongestRead);
         await using var session = _store.QuerySession();
         var waiting = await InboxReports.WaitingAsync(session, null, timeout.Token);
-        var teams = await TeamTasks.OpenByTeamAsync(session, null, London.Today(_clock.GetUtcNow()), timeout.Token);
+        var teams = await TeamTasks.OpenByTeamAsync(session, null, Reader.Everything, London.Today(_clock.GetUtcNow()), timeout.Token);
         var jobs = _jobs.GetMonitoringApi().GetStatistics();
         return new(waiting, teams.Sum(team => team.Overdue), [
             Job(jobs.Enqueued, "enqueued"), Job(jobs.Scheduled, "scheduled"), Job(jobs.Processing, "processing"),

@@ -109,6 +109,10 @@ public sealed partial class SensitiveWalkTests(AppFixture app)
         PAGE /admin/changes                          | /admin/changes                                                              | A
         PAGE /accessibility                          | /accessibility                                                              | -
         PAGE /privacy                                | /privacy                                                                    | -
+        GET  /api/admin/retention                    | /api/admin/retention                                                        | -
+        PAGE /admin/retention                        | /admin/retention                                                            | -
+        ANY  /metrics                                | /metrics                                                                    | -
+        PAGE /sign-in/with/{provider}/{outcome?}     | /sign-in/with/no-such-provider/failed                                       | -
         PAGE /sign-out                               | skip: signing out would end the walk's own sessions; it shows nothing       | -
         """;
 

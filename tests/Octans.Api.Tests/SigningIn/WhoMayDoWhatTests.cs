@@ -101,6 +101,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/intake/keys                                        401       403         403        403       403        ok
         POST /api/intake/keys/{id}/revoke                            401       403         403        403       403        ok
         GET  /api/admin/changes                                      401       403         403        403       403        ok
+        GET  /api/admin/retention                                    401       403         403        403       403        ok
         GET  /open311/v2/discovery.{format}                          ok        ok          ok         ok        ok         ok
         GET  /open311/v2/services.{format}                           ok        ok          ok         ok        ok         ok
         POST /open311/v2/requests.{format}                           ok        ok          ok         ok        ok         ok
@@ -156,6 +157,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /admin/categories                                       401       403         403        403       403        ok
         PAGE /community/{areaCode}                                   ok        ok          ok         ok        ok         ok
         PAGE /admin/changes                                          401       403         403        403       403        ok
+        PAGE /admin/retention                                        401       403         403        403       403        ok
         PAGE /accessibility                                          ok        ok          ok         ok        ok         ok
         PAGE /privacy                                                ok        ok          ok         ok        ok         ok
         PAGE /sign-out                                               ok        ok          ok         ok        ok         ok
