@@ -47,6 +47,7 @@ public static class OctansMarten
         IdempotencyKeys.Declare(options);
         Reminders.RemindersSent.Declare(options);
         options.Schema.For<DataProtectionKey>();
+        SchemaVersions.Declare(options);
         return options;
     }
 }
