@@ -7,7 +7,6 @@ using Octans.Api.Reports;
 using Octans.Api.Setup;
 using Octans.Api.Setup.Idempotency;
 using Octans.Api.SigningIn;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOctansLogging();
@@ -54,8 +53,7 @@ app.UseMiddleware<RequestChecks>();
 app.UseMiddleware<IdempotentWrites>();
 
 app.MapOctansHealth();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("Octans API").WithOpenApiRoutePattern("/openapi/v1.json").WithNonce().DisableDefaultFonts()).AllowAnonymous();
+app.MapOctansApiDocs();
 app.MapOctansEndpoints();
 app.MapOctansJobDashboard();
 app.MapRazorPages();
