@@ -128,7 +128,6 @@ public static class DatabaseOwner
             $"revoke update, delete, truncate, references, trigger on {Events} from {role}",
             $"revoke delete, truncate, references, trigger on {Streams} from {role}",
             $"revoke update, delete, truncate, references, trigger on {AdminChanges} from {role}",
-            $"revoke insert, update, delete, truncate, references, trigger on {SchemaVersions.Table} from {role}",
         ];
     }
 

@@ -25,10 +25,11 @@ public static class SchemaVersions
     public static void Declare(StoreOptions options) =>
         options.Declare(TableName, table =>
         {
-            table.AddColumn("part", "text").AsPrimaryKey();
             table.AddColumn("fingerprint", "text").AsPrimaryKey();
+            table.AddColumn("part", "text").NotNull();
             table.AddColumn("release", "text").NotNull();
-            table.AddColumn("applied", "timestamp with time zone").NotNull().DefaultValueByExpression("now()");
+            // No default: Marten would read PostgreSQL's spelling of it as a change to make, on every start in Development.
+            table.AddColumn("applied", "timestamp with time zone").NotNull();
         });
 
     /// <summary>What this build expects of the database, worked out without reaching it.</summary>
@@ -44,7 +45,7 @@ public static class SchemaVersions
     /// <summary>The statements db-apply sends, as the owner, once the three schemas are applied: a record of each, kept once.</summary>
     public static IEnumerable<string> Record(IReadOnlyList<Part> parts) =>
         parts.Select(part =>
-            $"insert into {Table} (part, fingerprint, release) values ({Literal(part.Name)}, {Literal(part.Fingerprint)}, {Literal(Release)}) on conflict do nothing");
+            $"insert into {Table} (part, fingerprint, release, applied) values ({Literal(part.Name)}, {Literal(part.Fingerprint)}, {Literal(Release)}, now()) on conflict do nothing");
 
     /// <summary>The first of this build's schemas the database holds no record of, or null when it has them all.</summary>
     public static async Task<Part?> MissingAsync(IDocumentStore store, IReadOnlyList<Part> expected, CancellationToken cancellation)

@@ -55,7 +55,7 @@ public sealed class SchemaVersionTests
         await using var database = await TestDatabase.CreateAsync();
         await OctansProcess.ApplySchemaAsync(database);
         // A newer release's db-apply adds its own records beside this one's.
-        await ExecuteAsync(database, $"insert into {SchemaVersions.Table} (part, fingerprint, release) select part, 'a-newer-release', '9.9.9' from {SchemaVersions.Table}");
+        await ExecuteAsync(database, $"insert into {SchemaVersions.Table} (part, fingerprint, release, applied) select part, 'a-newer-release-' || part, '9.9.9', now() from {SchemaVersions.Table}");
 
         await using var octans = await OctansProcess.ServeAsync(database.AppConnectionString, Production, "Production");
         await octans.WaitForOutput("The database is ready");
