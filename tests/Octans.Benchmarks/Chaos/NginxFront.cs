@@ -109,12 +109,12 @@ public sealed partial class NginxFront : IAsyncDisposable
         };
     }
 
-    /// <summary>From the access log: the requests each node was sent for these methods, since <paramref name="since"/> (Unix seconds).</summary>
+    /// <summary>From the access log: the requests each node answered for this method, since <paramref name="since"/> (Unix seconds); a node nginx passed over is not counted.</summary>
     public async Task<Dictionary<string, int>> RequestsPerNodeAsync(string method, double since = 0)
     {
         var lines = await File.ReadAllLinesAsync(Path.Combine(_folder, "access.log"));
         return lines.Select(l => l.Split(' ')).Where(p => p.Length >= 5 && p[2] == method && double.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture) >= since)
-            .SelectMany(p => p[4].Split(", ")).Where(node => node != "-").GroupBy(node => node).ToDictionary(g => g.Key, g => g.Count());
+            .Select(p => p[^1]).Where(node => node != "-").GroupBy(node => node).ToDictionary(g => g.Key, g => g.Count());
     }
 
     private async Task<bool> ListensAsync()

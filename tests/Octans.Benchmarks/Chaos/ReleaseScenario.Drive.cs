@@ -28,6 +28,8 @@ public sealed partial class ReleaseScenario
         var (signedIn, _, cookies) = await PageVisits.SignInAsync(browser, Email, Password, cancellation);
         using var home = await browser.GetAsync("/", cancellation);
         var took = clock.Elapsed;
+        // The first page may send a coordinator on to their own; anything but back to sign-in is signed in.
+        var inside = signedIn && (int)home.StatusCode < 400 && !(home.Headers.Location?.ToString().Contains("sign-in", StringComparison.Ordinal) ?? false);
 
         using var css = await browser.GetAsync("/lib/octans.css", cancellation);
         using var cssAgain = await browser.GetAsync("/lib/octans.css", cancellation);
@@ -39,8 +41,7 @@ public sealed partial class ReleaseScenario
             new("Demo account `coordinator@octans.test` in Production", demo.SignedIn ? "signed in" : "refused", "refused", !demo.SignedIn),
             new("`/api/docs` and `/openapi/v1.json` before signing in", $"{(int)docs.StatusCode}, {(int)openApi.StatusCode}", "not shown",
                 docs.StatusCode != HttpStatusCode.OK && openApi.StatusCode != HttpStatusCode.OK),
-            new("Signing in through the pages (form, cookie, first page)", signedIn && home.IsSuccessStatusCode ? $"{took.TotalMilliseconds:0} ms" : "failed",
-                "signed in", signedIn && home.IsSuccessStatusCode),
+            new("Signing in through the pages (form, cookie, first page)", inside ? $"{took.TotalMilliseconds:0} ms" : "failed", "signed in", inside),
             new("Cookies set at sign-in, and those marked Secure", $"{cookies.Count}, {cookies.Count(IsSecure)}", "all Secure",
                 cookies.Count > 0 && cookies.All(IsSecure)),
             new("Styles asked for a second time", $"`X-Cache-Status: {cache}`", "HIT, from nginx's cache", cache == "HIT"),
@@ -87,7 +88,7 @@ public sealed partial class ReleaseScenario
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(type);
             request.Headers.Authorization = new("Bearer", token);
             using var answer = await client.SendAsync(request, cancellation);
-            return ((int)answer.StatusCode, (await answer.Content.ReadAsStringAsync(cancellation)).Contains("<center>nginx</center>", StringComparison.Ordinal));
+            return ((int)answer.StatusCode, (await answer.Content.ReadAsStringAsync(cancellation)).Contains("<center>nginx", StringComparison.Ordinal));
         }
         var note = await SendAsync("/api/problems", 12, "application/json");
         var file = await SendAsync("/api/inbox/upload", 15, "text/csv");
