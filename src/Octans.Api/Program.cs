@@ -9,7 +9,6 @@ using Octans.Api.Setup;
 using Octans.Api.Setup.Idempotency;
 using Octans.Api.SigningIn;
 using Octans.Api.SigningIn.Organisations;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOctansLogging();
@@ -60,8 +59,7 @@ app.UseMiddleware<IdempotentWrites>();
 
 app.MapOctansHealth();
 app.MapOctansMetrics();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("Octans API").WithOpenApiRoutePattern("/openapi/v1.json").WithNonce().DisableDefaultFonts()).AllowAnonymous();
+app.MapOctansApiDocs();
 app.MapOctansEndpoints();
 app.MapOctansJobDashboard();
 app.MapRazorPages();

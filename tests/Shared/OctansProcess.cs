@@ -35,10 +35,11 @@ public sealed class OctansProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<OctansProcess> ServeAsync(string database, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<OctansProcess> ServeAsync(string database, IReadOnlyDictionary<string, string>? settings = null,
+        string environment = "Development")
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = StartInfo($"--urls {address} --contentRoot \"{Path.Combine(TestDatabase.RepositoryRoot(), "src", "Octans.Api")}\"", database, "Development");
+        var start = StartInfo($"--urls {address} --contentRoot \"{Path.Combine(TestDatabase.RepositoryRoot(), "src", "Octans.Api")}\"", database, environment);
         foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         var octans = new OctansProcess(process, address);
@@ -68,10 +69,11 @@ public sealed class OctansProcess : IAsyncDisposable
 
     /// <summary>Runs a command of Octans; <paramref name="owner"/> is the schema owner's connection, for the db- commands.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string arguments, string database, string environment = "Development",
-        string? owner = null)
+        string? owner = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = StartInfo(arguments, database, environment);
         if (owner is not null) start.Environment["OCTANS_DB_OWNER"] = owner;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -8,7 +8,8 @@ namespace Octans.Api.Setup;
 /// What <c>db-apply</c> does as the schema's owner: first PostGIS, which the schema needs (see <see cref="PostGis"/>);
 /// then, once Marten, Wolverine and Hangfire have applied theirs, it makes the events an audit trail PostgreSQL keeps (a
 /// trigger refuses any change or deletion of an event, whoever asks, but the retention policy's replacing of free text, and the same for the record of administration
-/// changes), gives the app's role its rights (rows in every table, but events and administration changes only added), and rebuilds the read models when this version of Octans keeps them differently.
+/// changes), records the schema this build applied (<see cref="SchemaVersions"/>), gives the app's role its rights (rows in every
+/// table, but events and administration changes only added), and rebuilds the read models when this version of Octans keeps them differently.
 /// Each step can run again and change nothing.
 /// </summary>
 public static class DatabaseOwner
@@ -52,11 +53,19 @@ public static class DatabaseOwner
                 return 1;
             }
         }
+        // The host's services are disposed once the command has run: what is needed afterwards is taken first.
+        var startup = app.Services.GetRequiredService<DatabaseStartup>();
+        var applied = args is ["db-apply", ..] ? SchemaVersions.Expected(app.Services) : [];
         var exitCode = await app.RunJasperFxCommands(args);
+        if (startup.Refusal is { } refusal)
+        {
+            Console.Error.WriteLine($"Octans did not start: {refusal}");
+            return 1;
+        }
         if (exitCode != 0 || args is not ["db-apply", ..]) return exitCode;
         try
         {
-            await FinishApplyAsync(settings, CancellationToken.None);
+            await FinishApplyAsync(settings, applied, CancellationToken.None);
             return 0;
         }
         catch (Exception exception)
@@ -66,12 +75,12 @@ public static class DatabaseOwner
         }
     }
 
-    private static async Task FinishApplyAsync(DatabaseSettings settings, CancellationToken cancellation)
+    private static async Task FinishApplyAsync(DatabaseSettings settings, IReadOnlyList<SchemaVersions.Part> applied, CancellationToken cancellation)
     {
         using var store = DocumentStore.For(options => options.ConfigureOctans(settings.ConnectionString, createSchema: false));
         await using (var session = store.LightweightSession())
         {
-            foreach (var statement in KeepEvents.Concat(settings.AppRole is { } role ? Rights(Quoted(role)) : []))
+            foreach (var statement in KeepEvents.Concat(SchemaVersions.Record(applied)).Concat(settings.AppRole is { } role ? Rights(Quoted(role)) : []))
                 session.Queue(statement);
             await session.SaveChangesAsync(cancellation);
         }

@@ -9,7 +9,8 @@ namespace Octans.Api.Setup;
 
 /// <summary>
 /// Prepares the database once the app is running: in Development, when its role may, the schema and the read models
-/// (elsewhere db-apply does, as the owner, and the app only checks the read models are this version's), the services deferred until
+/// (elsewhere db-apply does, as the owner, and the app only checks the schema and the read models are this version's,
+/// refusing to start on a schema older than its own), the services deferred until
 /// the database answers, reference data and, in Development, the demo accounts. It runs in the background and
 /// retries, so the app starts and answers 503 while the database is down, and catches up when it returns.
 /// </summary>
@@ -19,11 +20,15 @@ public sealed class DatabaseStartup(
     DeferredServices deferred,
     IHostEnvironment environment,
     IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
     ILogger<DatabaseStartup> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task Ready => _ready.Task;
+
+    /// <summary>Why this node refused to start (a schema older than its own), or null.</summary>
+    public string? Refusal { get; private set; }
 
     public bool SeedDemoAccounts => configuration.GetValue("Octans:SeedDemoAccounts", environment.IsDevelopment());
 
@@ -50,6 +55,15 @@ public sealed class DatabaseStartup(
                 await Task.Delay(delay, stopping);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }
+            catch (SchemaTooOld older)
+            {
+                // Serving on a schema it does not know could lose writes; the node stops, and its supervisor shows why.
+                Refusal = older.Message;
+                logger.LogCritical("{Refusal}", older.Message);
+                _ready.TrySetException(older);
+                lifetime.StopApplication();
+                return;
+            }
             catch (Exception exception) when (!stopping.IsCancellationRequested)
             {
                 logger.LogError(exception, "Preparing the database failed");
@@ -67,12 +81,22 @@ public sealed class DatabaseStartup(
             await PostGis.EnsureAsync(settings.ConnectionString, cancellation);
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await services.GetRequiredService<HangfireSchema>().ApplyAllConfiguredChangesToDatabaseAsync(ct: cancellation);
+            await using (var session = store.LightweightSession())
+            {
+                foreach (var statement in SchemaVersions.Record(SchemaVersions.Expected(services))) session.Queue(statement);
+                await session.SaveChangesAsync(cancellation);
+            }
             if (await ProblemReadModels.CatchUpAsync(store, cancellation) is { } played)
                 logger.LogInformation("The read models were rebuilt from {Events} events, as this version of Octans keeps them", played);
         }
-        else if (!await ProblemReadModels.AreCurrentAsync(store, cancellation))
-            throw new InvalidOperationException(
-                "The read models were kept by another version of Octans. Run db-apply as the database's owner, which rebuilds them, then start Octans again.");
+        else
+        {
+            if (await SchemaVersions.MissingAsync(store, SchemaVersions.Expected(services), cancellation) is { } older)
+                throw new SchemaTooOld(SchemaVersions.Refusal(older));
+            if (!await ProblemReadModels.AreCurrentAsync(store, cancellation))
+                throw new InvalidOperationException(
+                    "The read models were kept by another version of Octans. Run db-apply as the database's owner, which rebuilds them, then start Octans again.");
+        }
         // The background services and the seeding need nothing from each other, so neither waits for the other.
         await Task.WhenAll(deferred.StartAsync(services, cancellation), SeedAsync(store, cancellation));
         logger.LogInformation("The database is ready");
@@ -112,3 +136,6 @@ public sealed class DatabaseStartup(
         _ => exception.InnerException is { } inner && IsDatabaseUnavailable(inner),
     };
 }
+
+/// <summary>The database's schema is older than this build's: the node refuses to start until db-apply has run.</summary>
+public sealed class SchemaTooOld(string message) : Exception(message);

@@ -48,6 +48,7 @@ public static class OctansMarten
         Reminders.RemindersSent.Declare(options);
         Retention.OctansRetention.ConfigureRetention(options);
         options.Schema.For<DataProtectionKey>();
+        SchemaVersions.Declare(options);
         return options;
     }
 }

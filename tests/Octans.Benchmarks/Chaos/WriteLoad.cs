@@ -56,6 +56,13 @@ public sealed class WriteLoad
 
     public int Acknowledged => Notes.Count(n => n.Value) + Reports.Count(r => r.Value);
 
+    /// <summary>The longest wait between acknowledged writes from <paramref name="from"/> to <paramref name="to"/> (on <see cref="Now"/>'s clock).</summary>
+    public double LongestGap(double from, double to)
+    {
+        var times = _successes.Where(s => s >= from && s <= to).Order().Prepend(from).Append(to).ToList();
+        return times.Zip(times.Skip(1), (a, b) => b - a).Max();
+    }
+
     /// <summary>Runs <paramref name="clients"/> clients until <paramref name="stop"/>, then lets each finish its write.</summary>
     public async Task RunAsync(IReadOnlyList<(Guid Id, int Version)> problems, CancellationToken stop)
     {
