@@ -32,12 +32,14 @@ public static class DatabaseOwner
 
     public static async Task<int> RunOctansCommands(this WebApplication app, string[] args)
     {
+        // The host's services are disposed once the host has run: what is needed afterwards is taken first.
+        var startup = app.Services.GetRequiredService<DatabaseStartup>();
         // Given the host's own flags (--urls, --contentRoot), JasperFx serves as the host would, but first says so on the
         // console, a line outside the log that breaks Production's JSON lines.
         if (args is [var first, ..] && HostFlags.Contains(first.Split('=')[0]))
         {
             await app.RunAsync();
-            return 0;
+            return Refused(startup) ? 1 : 0;
         }
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         if (args is ["db-apply", ..])
@@ -53,15 +55,9 @@ public static class DatabaseOwner
                 return 1;
             }
         }
-        // The host's services are disposed once the command has run: what is needed afterwards is taken first.
-        var startup = app.Services.GetRequiredService<DatabaseStartup>();
         var applied = args is ["db-apply", ..] ? SchemaVersions.Expected(app.Services) : [];
         var exitCode = await app.RunJasperFxCommands(args);
-        if (startup.Refusal is { } refusal)
-        {
-            Console.Error.WriteLine($"Octans did not start: {refusal}");
-            return 1;
-        }
+        if (Refused(startup)) return 1;
         if (exitCode != 0 || args is not ["db-apply", ..]) return exitCode;
         try
         {
@@ -73,6 +69,14 @@ public static class DatabaseOwner
             Console.Error.WriteLine($"db-apply: the schema is applied, but what follows it (guarding the events, the app's role's rights, the read models) failed: {exception.Message}");
             return 1;
         }
+    }
+
+    /// <summary>Whether the node stopped because the schema is older than its own, saying so on the error stream.</summary>
+    private static bool Refused(DatabaseStartup startup)
+    {
+        if (startup.Refusal is not { } refusal) return false;
+        Console.Error.WriteLine($"Octans did not start: {refusal}");
+        return true;
     }
 
     private static async Task FinishApplyAsync(DatabaseSettings settings, IReadOnlyList<SchemaVersions.Part> applied, CancellationToken cancellation)
