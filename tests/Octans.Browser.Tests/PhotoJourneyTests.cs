@@ -48,7 +48,8 @@ public sealed class PhotoJourneyTests(BrowserFixture octans)
 
             var photo = page.GetByRole(AriaRole.Img, new() { Name = $"After the work: {action} (opens the larger photo)" });
             await Assertions.Expect(photo).ToBeVisibleAsync();
-            (await photo.EvaluateAsync<int>("img => img.naturalWidth")).ShouldBe(320);
+            // Shown is not yet loaded: decode() waits for the image, and fails if it never comes.
+            (await photo.EvaluateAsync<int>("img => img.decode().then(() => img.naturalWidth)")).ShouldBe(320);
             await BrowserFixture.Screenshot(page, "photo-on-problem");
             await AssertAccessible(page);
         });
