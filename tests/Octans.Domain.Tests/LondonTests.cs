@@ -43,4 +43,34 @@ public class LondonTests
         London.MonthOf(new DateTimeOffset(2026, 6, 30, 23, 30, 0, TimeSpan.Zero)).ShouldBe((2026, 7));
         London.MonthOf(new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero)).ShouldBe((2026, 11));
     }
+
+    [Theory]
+    [InlineData(2026, 9, 4, "4 September 2026")]
+    [InlineData(2026, 12, 31, "31 December 2026")]
+    [InlineData(2027, 1, 1, "1 January 2027")]
+    public void A_day_is_written_as_GOV_UK_writes_it(int year, int month, int day, string written) =>
+        London.Written(new DateOnly(year, month, day)).ShouldBe(written);
+
+    [Theory]
+    [InlineData(0, 0, "midnight")]
+    [InlineData(12, 0, "midday")]
+    [InlineData(9, 0, "9am")]
+    [InlineData(0, 30, "12:30am")]
+    [InlineData(12, 5, "12:05pm")]
+    [InlineData(14, 5, "2:05pm")]
+    [InlineData(23, 59, "11:59pm")]
+    public void A_time_is_written_as_GOV_UK_writes_it(int hour, int minute, string written) =>
+        London.Time(new TimeOnly(hour, minute)).ShouldBe(written);
+
+    [Fact]
+    public void An_instant_is_written_with_the_London_day_and_time() =>
+        London.WrittenWithTime(new DateTimeOffset(2026, 7, 14, 23, 30, 0, TimeSpan.Zero)).ShouldBe("15 July 2026 at 12:30am");
+
+    [Fact]
+    public void An_instant_in_winter_is_written_in_GMT() =>
+        London.WrittenWithTime(new DateTimeOffset(2026, 12, 4, 14, 5, 0, TimeSpan.Zero)).ShouldBe("4 December 2026 at 2:05pm");
+
+    [Fact]
+    public void An_instant_s_day_is_the_London_day() =>
+        London.Written(new DateTimeOffset(2026, 7, 14, 23, 30, 0, TimeSpan.Zero)).ShouldBe("15 July 2026");
 }
