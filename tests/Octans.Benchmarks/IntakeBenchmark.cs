@@ -26,7 +26,7 @@ public sealed class IntakeBenchmark : IMeasurement
         await using var server = await OctansServer.StartReadyAsync(context, national.Database.ConnectionString, cancellation);
         using var http = OctansClient.Pool(server.Address);
         var coordinator = await TokenAsync(http, OctansClient.Coordinator, cancellation);
-        var admin = await TokenAsync(http, "admin@octans.test", cancellation);
+        var admin = await AdministratorSignIn.TokenAsync(server.Address, cancellation);
         var random = new Random(42);
         var areas = national.Areas.Take(Uploads).ToList();
 

@@ -62,5 +62,5 @@ public sealed class OctansClient(HttpClient http, string token)
         return (answer.StatusCode, body);
     }
 
-    private sealed record TokenAnswer(string Token);
+    internal sealed record TokenAnswer(string Token);
 }
