@@ -10,7 +10,8 @@ public static class PackWords
 
     static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
 
-    public static string Date(DateOnly day) => day.ToString("d MMM yyyy", Numbers);
+    /// <summary>A day as the pages write it (<see cref="Octans.Domain.London.Written(DateOnly)"/>): "4 December 2026".</summary>
+    public static string Date(DateOnly day) => Octans.Domain.London.Written(day);
 
     public static string Count(int count) => count.ToString("#,0", Numbers);
 

@@ -28,9 +28,6 @@ public static class CommunityUpdates
     /// <summary>"12 Nov", the day in London.</summary>
     public static string Day(DateTimeOffset at) => London.Today(at).ToString("d MMM", CultureInfo.InvariantCulture);
 
-    /// <summary>"12 November 2026", the day in London.</summary>
-    public static string LongDay(DateTimeOffset at) => London.Today(at).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
     /// <summary>Where the page shows the update, for links from the feed.</summary>
     public static string Anchor(PublishedUpdate update) => $"update-{update.ProblemId:N}-{update.Version}";
 }

@@ -60,5 +60,5 @@ public static class MinutesDocument
         _ => new Badge(BadgeColour.Green, "Green"),
     };
 
-    static string Date(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    static string Date(DateOnly day) => PackWords.Date(day);
 }

@@ -12,7 +12,7 @@ public sealed record MinutesItem(
 /// </summary>
 public sealed record MinutesModel(string Area, MeetingKind Kind, DateOnly HeldOn, IReadOnlyList<MinutesItem> Decisions, DateTimeOffset RecordedUntil)
 {
-    public string Title => $"{Area} {KindName(Kind)} meeting, {HeldOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
+    public string Title => $"{Area} {KindName(Kind)} meeting, {Octans.Domain.London.Written(HeldOn)}";
 
     public static string KindName(MeetingKind kind) => kind == MeetingKind.Pathways ? "Pathways" : "tasking";
 

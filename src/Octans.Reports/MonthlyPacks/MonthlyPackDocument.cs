@@ -153,7 +153,7 @@ public static class MonthlyPackDocument
             c.Heading2($"{team.Team} ({team.Partner}): {Plural(team.Count, "overdue action", "overdue actions")}");
             c.Table(t =>
             {
-                t.FixedColumn("Problem", 58).Column("Action", 4).FixedColumn("Due", 70).FixedColumn("Days overdue", 76, TextAlign.Right);
+                t.FixedColumn("Problem", 58).Column("Action", 4).FixedColumn("Due", 92).FixedColumn("Days overdue", 76, TextAlign.Right);
                 foreach (var action in team.Actions)
                     t.Row(action.ProblemReference, Clip(action.Description), Date(action.DueOn), Count(action.DaysOverdue));
             });
@@ -235,7 +235,7 @@ public static class MonthlyPackDocument
         if (problem.CompletedThisMonth.Count > 0 || problem.OpenActions.Count > 0)
             c.Table(t =>
             {
-                t.Column("Action", 2.2).Column("Team", 1.3).FixedColumn("Due", 64).Column("Done this month, or still open", 2.6);
+                t.Column("Action", 2.2).Column("Team", 1.3).FixedColumn("Due", 92).Column("Done this month, or still open", 2.6);
                 foreach (var action in problem.CompletedThisMonth)
                     t.Row(Clip(action.Description), action.Team, "", Clip($"Done {Date(action.CompletedOn)}: {action.Note}"));
                 foreach (var action in problem.OpenActions)

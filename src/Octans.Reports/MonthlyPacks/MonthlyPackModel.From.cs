@@ -166,7 +166,7 @@ public sealed partial record MonthlyPackModel
             {
                 var of = p.ActionId is { } action ? problem.FindAction(action)?.Description : p.CriterionId is { } criterion ? problem.FindExitCriterion(criterion)?.Text : null;
                 var when = p.When == BeforeOrAfter.Before ? "Before" : "After";
-                return new PackPhoto(thumbnails[p.PhotoId], $"{when} the work: {of ?? problem.Title}", $"{when}, {London.Today(p.AddedAt):d MMM}");
+                return new PackPhoto(thumbnails[p.PhotoId], $"{when} the work: {of ?? problem.Title}", $"{when}, {London.Written(p.AddedAt)}");
             })
             .ToList();
     }

@@ -81,8 +81,8 @@ public sealed class TimelineTests(AppFixture app)
 
         var timeline = await app.Get<List<TimelineEntry>>($"/api/problems/{problem.Id}/timeline");
 
-        timeline[1].Summary.ShouldBe("Planned 'Replace lamp in column 14' for Street Lighting, due 30 Nov 2030");
-        timeline[2].Summary.ShouldBe("Planned 'Upgrade the column to LED' for Street Lighting, due 1 Mar 2031, for Build");
+        timeline[1].Summary.ShouldBe("Planned 'Replace lamp in column 14' for Street Lighting, due 30 November 2030");
+        timeline[2].Summary.ShouldBe("Planned 'Upgrade the column to LED' for Street Lighting, due 1 March 2031, for Build");
     }
 
     [Fact]
@@ -93,5 +93,5 @@ public sealed class TimelineTests(AppFixture app)
     public async Task Reading_the_timeline_needs_a_token() =>
         await app.Host.Scenario(s => { s.Get.Url($"/api/problems/{Guid.CreateVersion7()}/timeline"); s.StatusCodeShouldBe(401); });
 
-    private static string Day(DateOnly day) => day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

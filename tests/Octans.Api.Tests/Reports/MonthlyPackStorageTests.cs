@@ -46,7 +46,7 @@ public sealed class MonthlyPackStorageTests(AppFixture app)
         await app.AppendAsync(problems[0].Id, new NoteAdded(problems[0].Id, "Missed from the log: lanterns ordered.", ProblemScript.Coordinator, Known.At(10, 14)));
         var corrected = await RenderAsync(area, Known.October);
         corrected.Sha256.ShouldNotBe(before.Sha256);
-        PdfText(corrected.Pdf).ShouldContain("Note, 14 Oct 2026: Missed from the log: lanterns ordered.");
+        PdfText(corrected.Pdf).ShouldContain("Note, 14 October 2026: Missed from the log: lanterns ordered.");
     }
 
     [Fact]

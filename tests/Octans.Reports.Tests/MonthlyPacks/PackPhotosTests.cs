@@ -29,7 +29,7 @@ public class PackPhotosTests
     public void A_photo_added_in_the_month_is_in_the_pack_as_a_figure_with_alt_text()
     {
         var model = Model(At(10, 29, 12));
-        model.ActiveProblems.Single(p => p.Reference == "HT-0001").Photos.ShouldHaveSingleItem().Caption.ShouldBe("After, 29 Oct");
+        model.ActiveProblems.Single(p => p.Reference == "HT-0001").Photos.ShouldHaveSingleItem().Caption.ShouldBe("After, 29 October 2026");
 
         using var pdf = RenderedPdf.Read(MonthlyPackDocument.Render(model).Pdf);
 

@@ -106,5 +106,5 @@ public sealed class MeetingModel(IQuerySession session, IDocumentStore store, Ti
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Text(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string Text(DateOnly day) => London.Written(day);
 }

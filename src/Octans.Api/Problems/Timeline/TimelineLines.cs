@@ -88,7 +88,7 @@ public static class TimelineLines
 
     private static string Assignee(string? assignee) => assignee is null ? "" : $" ({assignee})";
 
-    private static string Day(DateOnly? day) => day?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "an earlier date";
+    private static string Day(DateOnly? day) => day is { } known ? London.Written(known) : "an earlier date";
 
     private static string Quoted(string text) => $"'{text}'";
 }
