@@ -1,6 +1,6 @@
 namespace Octans.Domain;
 
-/// <summary><paramref name="Override"/> is the reason to move on while actions or exit criteria remain.</summary>
+/// <summary><paramref name="Override"/> is the reason to move on while actions or exit criteria remain, or when the phase has none.</summary>
 public sealed record AdvancePhase(string? Override = null) : IProblemCommand;
 
 public sealed record RevertPhase(string Reason) : IProblemCommand;
