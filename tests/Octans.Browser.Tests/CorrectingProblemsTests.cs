@@ -85,7 +85,7 @@ public sealed class CorrectingProblemsTests(BrowserFixture octans)
             await Expect(page.Locator(".govuk-button-group").GetByText("Close problem")).ToHaveCountAsync(0);
             var closing = page.Locator("#close");
             await Expect(closing.GetByRole(AriaRole.Heading, new() { Name = "Close the problem" })).ToBeVisibleAsync();
-            await Expect(closing.GetByRole(AriaRole.Button, new() { Name = "Close problem" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-button--warning"));
+            await Expect(closing.GetByRole(AriaRole.Link, new() { Name = "Close problem" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("govuk-button--warning"));
             await AccessibilityTests.AssertAccessible(page);
             await FitsTheScreen(page, width);
         });
@@ -128,7 +128,9 @@ public sealed class CorrectingProblemsTests(BrowserFixture octans)
             await page.GetByRole(AriaRole.Link, new() { Name = "Move to Hold" }).ClickAsync();
             await Expect(page.Locator("#no-criteria")).ToHaveCountAsync(0);
             await Expect(page.Locator("#unmet-criteria")).ToContainTextAsync("All columns lit on two night inspections");
-            await Expect(page.Locator("#unmet-criteria").GetByRole(AriaRole.Link, new() { Name = "Mark as met: All columns lit on two night inspections" })).ToBeVisibleAsync();
+            var meet = page.Locator("#unmet-criteria").GetByRole(AriaRole.Link, new() { Name = "All columns lit on two night inspections" });
+            await Expect(meet).ToContainTextAsync("Mark as met");
+            (await meet.GetAttributeAsync("href"))!.ShouldEndWith("/meet");
 
             await page.GetByLabel("Reason to move on to Hold anyway").FillAsync("Agreed at tasking: patrols cover the path while the lamp is on order.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Move to Hold" }).ClickAsync();
@@ -183,7 +185,7 @@ public sealed class CorrectingProblemsTests(BrowserFixture octans)
             await AccessibilityTests.AssertAccessible(page);
             await FitsTheScreen(page, width);
 
-            var api = await page.APIRequest.GetAsync($"/api/problems/{Guid.NewGuid()}", new() { Headers = new Dictionary<string, string> { ["Accept"] = "text/html" } });
+            var api = await page.APIRequest.GetAsync("/api/no-such-route", new() { Headers = new Dictionary<string, string> { ["Accept"] = "text/html" } });
             api.Status.ShouldBe(404);
             api.Headers["content-type"].ShouldStartWith("application/problem+json");
         });
