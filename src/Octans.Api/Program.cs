@@ -48,7 +48,7 @@ var app = builder.Build();
 app.UseOctansTransport();
 app.UseExceptionHandler("/error");
 app.UseOctansLocalization();
-app.UseStatusCodePages(ErrorAnswers.AnswerBareStatusAsync);
+app.UseOctansStatusAnswers();
 app.UseMiddleware<SecurityHeaders>();
 app.UseStaticFiles();
 app.UseMiddleware<WaitForDatabase>();

@@ -2,7 +2,8 @@ namespace Octans.Domain;
 
 public enum Phase { Clear, Hold, Build }
 
-internal static class PhaseOrder
+/// <summary>The order of the phases: Clear, then Hold, then Build, the last.</summary>
+public static class PhaseOrder
 {
     public static Phase? Next(this Phase phase) => phase switch
     {

@@ -99,7 +99,8 @@ public static class ProblemHistories
         if (roll < 0.95 && problem.ExitCriteria.FirstOrDefault(c => !c.Met) is { } criterion)
             return (new MeetExitCriterion(criterion.Id, "Inspected twice; clean both times."), Coordinator);
         if (roll < 0.97 && problem.Phase != Phase.Build)
-            return (new AdvancePhase(open.Count > 0 ? "The partners agreed to move on at the meeting." : null), Coordinator);
+            return (new AdvancePhase(open.Count > 0 || problem.ExitCriteria.All(c => c.Phase != problem.Phase)
+                ? "The partners agreed to move on at the meeting." : null), Coordinator);
         return (new LogRecurrence(today, $"Seen again on {street}.", "Resident report"), member);
     }
 

@@ -22,6 +22,8 @@ public sealed class AccessibilityTests(BrowserFixture octans)
         { "coordinator@octans.test", "first-problem" },
         { "coordinator@octans.test", "first-problem/plan-action" },
         { "coordinator@octans.test", "first-problem/close" },
+        { "coordinator@octans.test", "first-problem/advance" },
+        { "coordinator@octans.test", "first-problem/title" },
         { "coordinator@octans.test", "/dashboard" },
         { "lighting@octans.test", "/tasks" },
         { "councillor@octans.test", "/dashboard" },
@@ -88,7 +90,7 @@ public sealed class AccessibilityTests(BrowserFixture octans)
         await BrowserFixture.Journey(page, "axe-report-errors", async () =>
         {
             await page.GotoAsync("/report");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Report problem" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
             await AssertAccessible(page);
         });

@@ -19,6 +19,7 @@ public sealed class JourneyTests(BrowserFixture octans)
             await page.GetByLabel("Where is it").FillAsync("Alley between Wenlock Street and Burr Street");
             await page.GetByLabel("Latitude (optional)").FillAsync("51.8861");
             await page.GetByLabel("Longitude (optional)").FillAsync("-0.4148");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Report problem" }).ClickAsync();
             await Expect(page.Locator("h1")).ToHaveTextAsync("Dark alley behind Wenlock Street");
             var reference = (await page.Locator(".govuk-caption-l").TextContentAsync())!.Split(' ')[0];
@@ -48,12 +49,12 @@ public sealed class JourneyTests(BrowserFixture octans)
             await page.GetByRole(AriaRole.Button, new() { Name = "Record review" }).ClickAsync();
             await Expect(page.Locator("main")).ToContainTextAsync("Lighting repairs agreed");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Advance to Hold" }).ClickAsync();
-            await Expect(page.Locator("main")).ToContainTextAsync("still has 2 open actions");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Advance phase" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Move to Hold" }).ClickAsync();
+            await Expect(page.Locator("main")).ToContainTextAsync("2 open actions in Clear");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Move to Hold" }).ClickAsync();
             await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Give a reason to move on with work still open.");
-            await page.GetByLabel("Reason to override").FillAsync("Patrols cover the alley while the lamps are on order.");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Advance phase" }).ClickAsync();
+            await page.GetByLabel("Reason to move on to Hold anyway").FillAsync("Patrols cover the alley while the lamps are on order.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Move to Hold" }).ClickAsync();
 
             await Expect(page.Locator("h1 + p .govuk-tag").First).ToHaveTextAsync("Hold");
             await Expect(page.Locator(".moj-timeline")).ToContainTextAsync("Patrols cover the alley");
@@ -118,7 +119,7 @@ public sealed class JourneyTests(BrowserFixture octans)
             await page.GotoAsync("/report");
             await page.GetByLabel("Title").FillAsync("Graffiti on the railway bridge");
             await page.GetByLabel("Problem statement").FillAsync("Call 07700 900123 to report tags.");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Report problem" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
             var summary = page.Locator(".govuk-error-summary");
             await Expect(summary).ToContainTextAsync("places, not people");

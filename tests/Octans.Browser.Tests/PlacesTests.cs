@@ -56,6 +56,7 @@ public sealed class PlacesTests(BrowserFixture octans)
             var latitude = double.Parse(await page.GetByLabel("Latitude (optional)").InputValueAsync(), CultureInfo.InvariantCulture);
             var longitude = double.Parse(await page.GetByLabel("Longitude (optional)").InputValueAsync(), CultureInfo.InvariantCulture);
             await Assertions.Expect(page.Locator("[data-pin-picker] .leaflet-marker-icon")).ToHaveCountAsync(1);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Report problem" }).ClickAsync();
 
             await page.WaitForURLAsync(url => url.Contains("/problems/"));

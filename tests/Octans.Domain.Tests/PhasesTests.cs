@@ -13,9 +13,37 @@ public class AdvancingTests
             .ShouldAccept(new PhaseAdvanced(ProblemId, Phase.Clear, Phase.Hold, null, Coordinator, Now));
 
     [Fact]
-    public void Hold_moves_on_to_Build() =>
-        ProblemDecisions.Decide(Given(Advanced(Phase.Clear, Phase.Hold)), new AdvancePhase(), Coordinator, Now)
+    public void Hold_moves_on_to_Build_once_its_own_exit_criteria_are_met() =>
+        ProblemDecisions.Decide(Given(Advanced(Phase.Clear, Phase.Hold, "Agreed."), CriterionAdded(Id(3), Phase.Hold), CriterionMet(Id(3))),
+                new AdvancePhase(), Coordinator, Now)
             .ShouldAccept(new PhaseAdvanced(ProblemId, Phase.Hold, Phase.Build, null, Coordinator, Now));
+
+    [Fact]
+    public void A_phase_without_exit_criteria_does_not_count_as_done_and_says_to_add_one_or_give_a_reason()
+    {
+        var decision = ProblemDecisions.Decide(Given(Planned(Id(1)), Completed(Id(1))), new AdvancePhase(), Coordinator, Now);
+
+        decision.ShouldBeRefused("override").Detail.ShouldBe(
+            "Clear has no exit criteria, so nothing says it is done. Add an exit criterion for Clear, or give a reason to move on to Hold without one.");
+        decision.Errors["override"].ShouldBe(["Add an exit criterion for Clear, or give a reason to move on without one."]);
+    }
+
+    [Fact]
+    public void A_phase_without_exit_criteria_and_with_open_actions_names_both() =>
+        ProblemDecisions.Decide(Given(Advanced(Phase.Clear, Phase.Hold, "Agreed."), Planned(Id(1), Phase.Hold)), new AdvancePhase(), Coordinator, Now)
+            .ShouldBeRefused("override").Detail.ShouldBe(
+                "Hold still has 1 open action and has no exit criteria, so nothing says it is done. Add an exit criterion for Hold, or give a reason to move on to Build without one.");
+
+    [Fact]
+    public void Exit_criteria_of_another_phase_do_not_count_for_the_current_one() =>
+        ProblemDecisions.Decide(Given(CriterionAdded(Id(3), Phase.Hold)), new AdvancePhase(), Coordinator, Now)
+            .ShouldBeRefused("override").Detail.ShouldStartWith("Clear has no exit criteria");
+
+    [Fact]
+    public void A_reason_moves_a_phase_without_exit_criteria_on_and_is_recorded_as_an_override() =>
+        ProblemDecisions.Decide(Given(), new AdvancePhase("Agreed at the tasking meeting: the patrols are the exit."), Coordinator, Now)
+            .ShouldAccept(new PhaseAdvanced(ProblemId, Phase.Clear, Phase.Hold, "Agreed at the tasking meeting: the patrols are the exit.",
+                Coordinator, Now));
 
     [Fact]
     public void Open_work_in_the_current_phase_blocks_advancing_and_says_how_much_is_left()
@@ -36,7 +64,7 @@ public class AdvancingTests
 
     [Fact]
     public void Work_planned_for_later_phases_does_not_block_advancing() =>
-        ProblemDecisions.Decide(Given(Planned(Id(1), Phase.Hold), CriterionAdded(Id(2), Phase.Build)),
+        ProblemDecisions.Decide(Given(Planned(Id(1), Phase.Hold), CriterionAdded(Id(2), Phase.Build), CriterionAdded(Id(3)), CriterionMet(Id(3))),
             new AdvancePhase(), Coordinator, Now).IsRefused.ShouldBeFalse();
 
     [Fact]
@@ -48,12 +76,15 @@ public class AdvancingTests
 
     [Fact]
     public void An_override_given_when_nothing_blocks_is_not_recorded() =>
-        ProblemDecisions.Decide(Given(), new AdvancePhase("Just in case."), Coordinator, Now)
+        ProblemDecisions.Decide(Given(CriterionAdded(Id(3)), CriterionMet(Id(3))), new AdvancePhase("Just in case."), Coordinator, Now)
             .ShouldAccept(new PhaseAdvanced(ProblemId, Phase.Clear, Phase.Hold, null, Coordinator, Now));
 
     [Fact]
-    public void A_blank_override_does_not_override() =>
+    public void A_blank_override_does_not_override()
+    {
         ProblemDecisions.Decide(Given(Planned(Id(1))), new AdvancePhase("  "), Coordinator, Now).ShouldBeRefused("override");
+        ProblemDecisions.Decide(Given(), new AdvancePhase("  "), Coordinator, Now).ShouldBeRefused("override");
+    }
 
     [Fact]
     public void Build_is_the_last_phase() =>

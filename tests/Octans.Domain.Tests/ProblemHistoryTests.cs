@@ -41,14 +41,14 @@ public class ProblemHistoryTests
         history
             .Then(new PlanAction(clearance, "Clear the alley", CleanStreets, Today.AddDays(-20)), Coordinator, Day(1))
             .Then(new CompleteAction(clearance, "Two vans of waste removed."), LightingOfficer, Day(3))
-            .Then(new AdvancePhase(), Coordinator, Day(4));
+            .Then(new AdvancePhase("Clearance done; the exit criteria are agreed at the next meeting."), Coordinator, Day(4));
 
         history.Events.ShouldBe([
             Reported,
             new ActionPlanned(ProblemId, clearance, Phase.Clear, "Clear the alley", CleanStreets, null, Today.AddDays(-20),
                 Coordinator, Day(1)),
             new ActionCompleted(ProblemId, clearance, "Two vans of waste removed.", LightingOfficer, Day(3)),
-            new PhaseAdvanced(ProblemId, Phase.Clear, Phase.Hold, null, Coordinator, Day(4)),
+            new PhaseAdvanced(ProblemId, Phase.Clear, Phase.Hold, "Clearance done; the exit criteria are agreed at the next meeting.", Coordinator, Day(4)),
         ]);
         (history.Problem.Phase, history.Problem.Version).ShouldBe((Phase.Hold, 4));
         history.Problem.FindAction(clearance)!.Status.ShouldBe(ActionStatus.Done);

@@ -44,6 +44,7 @@ public class RefusalWordsTests
         { "meet, no evidence", () => ProblemDecisions.Decide(State(), new MeetExitCriterion(Criterion, ""), Coordinator, Now), "evidence", "Enter the evidence." },
         { "advance, long override", () => ProblemDecisions.Decide(State(), new AdvancePhase(Text(4_001)), Coordinator, Now), "override", "The override reason must be 4,000 characters or fewer." },
         { "advance with work open", () => ProblemDecisions.Decide(State(), new AdvancePhase(), Coordinator, Now), "override", "Give a reason to move on with work still open." },
+        { "advance without exit criteria", () => ProblemDecisions.Decide(Given(), new AdvancePhase(), Coordinator, Now), "override", "Add an exit criterion for Clear, or give a reason to move on without one." },
         { "revert, no reason", () => ProblemDecisions.Decide(Held(), new RevertPhase(""), Coordinator, Now), "reason", "Enter the reason." },
         { "recurrence, no date", () => ProblemDecisions.Decide(State(), new LogRecurrence(null, "Bags again"), Coordinator, Now), "observedOn", "Enter the date the problem was seen again." },
         { "recurrence seen tomorrow", () => ProblemDecisions.Decide(State(), new LogRecurrence(Today.AddDays(1), "Bags again"), Coordinator, Now), "observedOn", "The date it was seen cannot be in the future." },

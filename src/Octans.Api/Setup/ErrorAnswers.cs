@@ -40,14 +40,14 @@ public sealed class ErrorAnswers(ILogger<ErrorAnswers> logger) : IExceptionHandl
 
     /// <summary>
     /// A status the framework set without a body, such as a route that does not exist, a GUID in the address that is
-    /// not one or a body that is not JSON: on the API a problem body with a sentence, on the pages the framework's own.
+    /// not one or a body that is not JSON: on the API a problem body with a sentence, on the other machine-read routes
+    /// the framework's own, and on the pages nothing, for <see cref="PageStatus"/> to show its page.
     /// </summary>
     public static Task AnswerBareStatusAsync(StatusCodeContext status)
     {
         var context = status.HttpContext;
-        return context.Request.Path.StartsWithSegments("/api")
-            ? Answers.ForStatus(context.Response.StatusCode).WriteAsync(context)
-            : PagesStatus(status);
+        if (context.Request.Path.StartsWithSegments("/api")) return Answers.ForStatus(context.Response.StatusCode).WriteAsync(context);
+        return PageStatus.IsPage(context.Request.Path) ? Task.CompletedTask : PagesStatus(status);
     }
 
     // Two writes raced: both read the same version, and Marten refused the second at save.

@@ -1,6 +1,6 @@
 namespace Octans.Domain;
 
-/// <summary><paramref name="Override"/> is the reason to move on while actions or exit criteria remain.</summary>
+/// <summary><paramref name="Override"/> is the reason to move on while actions or exit criteria remain, or when the phase has none.</summary>
 public sealed record AdvancePhase(string? Override = null) : IProblemCommand;
 
 public sealed record RevertPhase(string Reason) : IProblemCommand;
@@ -9,7 +9,8 @@ public static partial class ProblemDecisions
 {
     /// <summary>
     /// Moves to the next phase once the current phase's actions are finished and its exit criteria met, or with an
-    /// override reason. An override given when nothing blocks is not recorded: there was nothing to override.
+    /// override reason. A phase needs at least one exit criterion: with none, nothing says it is done, so moving on takes
+    /// a reason too. An override given when nothing blocks is not recorded: there was nothing to override.
     /// </summary>
     public static Decision Decide(Problem state, AdvancePhase command, Actor by, DateTimeOffset now)
     {
@@ -23,15 +24,14 @@ public static partial class ProblemDecisions
             return input.Refusal();
 
         var (open, unmet) = state.Remaining(state.Phase);
-        var (openActions, unmetCriteria) = (open.Count, unmet.Count);
-        var blocked = openActions + unmetCriteria > 0;
+        var noCriteria = !state.ExitCriteria.Any(c => c.Phase == state.Phase);
+        var blocked = open.Count + unmet.Count > 0 || noCriteria;
         var reason = command.Override.Tidy();
         if (blocked && reason is null)
-        {
-            var detail = $"{state.Phase} still has {Remaining(openActions, unmetCriteria)}. "
-                + $"Finish {(openActions + unmetCriteria == 1 ? "it" : "them")}, or give a reason to override.";
-            return Decision.Refuse(detail, "override", "Give a reason to move on with work still open.");
-        }
+            return Decision.Refuse(Blocking(state.Phase, next, open.Count, unmet.Count, noCriteria), "override",
+                noCriteria && open.Count == 0
+                    ? $"Add an exit criterion for {state.Phase}, or give a reason to move on without one."
+                    : "Give a reason to move on with work still open.");
 
         return Decision.Accept(new PhaseAdvanced(state.Id, state.Phase, next, blocked ? reason : null, by, now));
     }
@@ -47,6 +47,18 @@ public static partial class ProblemDecisions
         return input.IsValid
             ? Decision.Accept(new PhaseReverted(state.Id, state.Phase, previous, command.Reason.Trim(), by, now))
             : input.Refusal();
+    }
+
+    private static string Blocking(Phase phase, Phase next, int openActions, int unmetCriteria, bool noCriteria)
+    {
+        if (noCriteria)
+        {
+            var work = openActions == 0 ? "" : $"still has {Remaining(openActions, 0)} and ";
+            return $"{phase} {work}has no exit criteria, so nothing says it is done. "
+                + $"Add an exit criterion for {phase}, or give a reason to move on to {next} without one.";
+        }
+        return $"{phase} still has {Remaining(openActions, unmetCriteria)}. "
+            + $"Finish {(openActions + unmetCriteria == 1 ? "it" : "them")}, or give a reason to override.";
     }
 
     private static string Remaining(int openActions, int unmetCriteria)

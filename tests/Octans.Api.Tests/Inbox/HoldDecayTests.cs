@@ -21,7 +21,7 @@ public sealed class HoldDecayTests(AppFixture app)
     {
         var area = await app.GivenArea();
         var problem = await app.GivenProblem("Dumping behind the garages", area, pin: (51.8843, -0.4142));
-        await problem.Then(new AdvancePhase());
+        await problem.Then(new AdvancePhase("Agreed at tasking."));
         var taken = await app.Post(Coordinator, "/api/inbox",
             new { area = area.Name, category = "Fly-tipping", description = "Bags back behind the garages.", location = Place(), source = "Phone" }, 201);
         var report = (await taken.ReadAsJsonAsync<ReportTaken>())!.Id;

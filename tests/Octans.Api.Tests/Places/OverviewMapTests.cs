@@ -42,10 +42,10 @@ public sealed class OverviewMapTests(AppFixture app)
     {
         var area = await app.GivenArea();
         var hold = await app.GivenProblem("In Hold", area, category: "Alleyway", pin: Somewhere());
-        await hold.Then(new AdvancePhase());
+        await hold.Then(new AdvancePhase("Agreed at tasking."));
         await app.GivenProblem("In Clear", area, category: "Alleyway", pin: Somewhere());
         var other = await app.GivenProblem("In Hold, lighting", area, pin: Somewhere());
-        await other.Then(new AdvancePhase());
+        await other.Then(new AdvancePhase("Agreed at tasking."));
 
         var result = await app.Get($"/api/map?area={area.Id}&phase=Hold&category=Alleyway");
 

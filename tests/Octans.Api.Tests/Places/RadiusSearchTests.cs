@@ -49,10 +49,10 @@ public sealed class RadiusSearchTests(AppFixture app)
         var area = await app.GivenArea();
         var centre = Somewhere();
         var hold = await app.GivenProblem("In Hold, close by", area, pin: North(centre, 20));
-        await hold.Then(new AdvancePhase());
+        await hold.Then(new AdvancePhase("Agreed at tasking."));
         await app.GivenProblem("In Clear, close by", area, pin: North(centre, 10));
         var holdFurther = await app.GivenProblem("In Hold, further", area, pin: North(centre, 90));
-        await holdFurther.Then(new AdvancePhase());
+        await holdFurther.Then(new AdvancePhase("Agreed at tasking."));
 
         (await app.Get<ProblemListPage>($"/api/problems?area={area.Id}&phase=Hold&near={Near(centre)}")).Items.Select(i => i.Id)
             .ShouldBe([hold.Id, holdFurther.Id]);

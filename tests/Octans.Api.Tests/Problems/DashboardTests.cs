@@ -26,10 +26,10 @@ public sealed class DashboardTests(AppFixture app)
         await clearB.Plan("Repair column 3", Team.StreetLighting.Id, today.AddDays(-1), at: earlier);
         await clearB.Plan("Check the timer", Team.StreetLighting.Id, today);
         var hold = await app.GivenProblem("Dashboard hold", area);
-        await hold.Then(new AdvancePhase());
+        await hold.Then(new AdvancePhase("Agreed at tasking."));
         var build = await app.GivenProblem("Dashboard build", area);
-        await build.Then(new AdvancePhase());
-        await build.Then(new AdvancePhase());
+        await build.Then(new AdvancePhase("Agreed at tasking."));
+        await build.Then(new AdvancePhase("Agreed at tasking."));
         var closed = await app.GivenProblem("Dashboard closed", area, at: earlier);
         await closed.Plan("Patrol at dusk", Team.HighTownPolice.Id, today.AddDays(-1), at: earlier);
         await closed.Then(new CloseProblem(Outcome.Resolved, "No reports for a month."));
@@ -51,17 +51,17 @@ public sealed class DashboardTests(AppFixture app)
         var area = await app.GivenArea();
         var other = await app.GivenArea();
         var once = await app.GivenProblem("Slipping once", area);
-        await once.Then(new AdvancePhase());
+        await once.Then(new AdvancePhase("Agreed at tasking."));
         await once.Then(new LogRecurrence(app.Today(), "Bags again", "FixMyStreet"));
         var twice = await app.GivenProblem("Slipping twice", area);
-        await twice.Then(new AdvancePhase());
-        await twice.Then(new AdvancePhase());
+        await twice.Then(new AdvancePhase("Agreed at tasking."));
+        await twice.Then(new AdvancePhase("Agreed at tasking."));
         await twice.Then(new LogRecurrence(app.Today(), "Gate forced", null));
         await twice.Then(new LogRecurrence(app.Today(), "Gate forced again", null));
         var inClear = await app.GivenProblem("Recurring in Clear", area);
         await inClear.Then(new LogRecurrence(app.Today(), "Bags again", null));
         var elsewhere = await app.GivenProblem("Slipping elsewhere", other);
-        await elsewhere.Then(new AdvancePhase());
+        await elsewhere.Then(new AdvancePhase("Agreed at tasking."));
         await elsewhere.Then(new LogRecurrence(app.Today(), "Bags again", null));
 
         var dashboard = await app.Get<DashboardView>($"/api/dashboard?area={area.Id}", Councillor);

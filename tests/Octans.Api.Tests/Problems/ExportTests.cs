@@ -22,7 +22,7 @@ public sealed class ExportTests(AppFixture app)
             at: app.Clock.GetUtcNow().AddDays(-3));
         await lamp.Plan("Replace lamp", Team.StreetLighting.Id, app.Today().AddDays(-1), at: app.Clock.GetUtcNow().AddDays(-3));
         var held = await app.GivenProblem("Bins by the chapel", area, category: "Fly-tipping");
-        await held.Then(new AdvancePhase());
+        await held.Then(new AdvancePhase("Agreed at tasking."));
         await app.GivenProblem("Tags on the bridge", area, category: "Graffiti");
 
         var rows = await Csv($"/api/problems.csv?area={area.Id}&phase=Clear&columns=reference,title,phase,risk,overdueActions");
@@ -120,7 +120,7 @@ public sealed class ExportTests(AppFixture app)
         var now = app.Clock.GetUtcNow();
         await app.GivenProblem("Lamp out", area, category: "Street lighting", ward: "High Town", at: now.AddMonths(-2));
         var held = await app.GivenProblem("Bins again", area, category: "Fly-tipping", ward: "High Town");
-        await held.Then(new AdvancePhase());
+        await held.Then(new AdvancePhase("Agreed at tasking."));
         var closed = await app.GivenProblem("Bins in the alley", area, category: "Fly-tipping");
         await closed.Then(new CloseProblem(Outcome.Resolved, "Cleared and gated."));
 

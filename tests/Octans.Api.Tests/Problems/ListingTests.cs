@@ -45,7 +45,7 @@ public sealed class ListingTests(AppFixture app)
         var area = await app.GivenArea();
         var clear = await app.GivenProblem("Still in Clear", area);
         var hold = await app.GivenProblem("Moved to Hold", area);
-        await hold.Then(new AdvancePhase());
+        await hold.Then(new AdvancePhase("Agreed at tasking."));
         var closed = await app.GivenProblem("Closed while in Clear", area);
         await closed.Then(new CloseProblem(Outcome.Resolved, "Lamp replaced and no reports since."));
 

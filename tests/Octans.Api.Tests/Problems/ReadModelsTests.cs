@@ -75,7 +75,7 @@ public sealed class ReadModelsTests(AppFixture app)
         await problem.Then(new LogRecurrence(app.Today(), "Bags again", "CCTV"));
         (await app.Details(problem.Id)).HoldDecay.ShouldBeNull();
 
-        await problem.Then(new AdvancePhase());
+        await problem.Then(new AdvancePhase("Agreed at tasking."));
         await problem.Then(new LogRecurrence(app.Today(), "Bags again", null));
         await problem.Then(new LogRecurrence(app.Today(), "Needles by the gate", null));
         var decay = new HoldDecay(2, app.Today(), HoldDecay.Start.MovedToHold);

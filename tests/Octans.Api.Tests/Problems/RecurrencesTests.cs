@@ -27,7 +27,7 @@ public sealed class RecurrencesTests(AppFixture app)
     public async Task A_recurrence_in_hold_is_flagged_until_the_next_review()
     {
         var created = await app.ReportProblem();
-        var advanced = await app.Post(Coordinator, $"/api/problems/{created.Id}/advance", new { version = created.Version });
+        var advanced = await app.Post(Coordinator, $"/api/problems/{created.Id}/advance", new { version = created.Version, @override = "Cleared; agreed at tasking." });
 
         var logged = await app.Post(Coordinator, $"/api/problems/{created.Id}/recurrences",
             new { version = await advanced.NewVersion(), observedOn = app.Today(), description = "Fly-tipping back behind the shops." });

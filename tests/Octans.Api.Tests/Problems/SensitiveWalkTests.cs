@@ -81,6 +81,9 @@ public sealed partial class SensitiveWalkTests(AppFixture app)
         PAGE /problems/{id:guid}/actions/{actionId:guid}/{change} | /problems/{problem}/actions/{action}/complete                  | C P
         PAGE /problems/{id:guid}/criteria/{criterionId:guid}/{change} | /problems/{problem}/criteria/{criterion}/meet              | C
         PAGE /report                                 | /report                                                                     | -
+        PAGE /report/check                           | /report/check                                                               | -
+        PAGE /problems/{id:guid}/advance             | /problems/{problem}/advance                                                 | C
+        PAGE /status/{code:int}                      | /status/404 /status/500                                                     | -
         PAGE /inbox                                  | /inbox                                                                      | -
         PAGE /inbox/{id:guid}                        | /inbox/{report}                                                             | -
         PAGE /inbox/take                             | /inbox/take                                                                 | -

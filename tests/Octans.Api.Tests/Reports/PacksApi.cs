@@ -28,7 +28,9 @@ public static class PacksApi
         var area = new Area { Id = $"P{(char)('A' + n)}", Name = $"Pack Town {n}" };
         var lights = ProblemScript.Report($"{area.Id}-0001", "Street lights out on Wenlock Street", October(1).AddDays(-20), area.Name);
         var repair = lights.Plan("Repair the three dark columns", Team.StreetLighting.Id, new DateOnly(2026, 9, 30), October(1).AddDays(-19));
+        var lit = lights.AddCriterion("All columns lit for two weeks", October(1).AddDays(-19));
         lights.Complete(repair, "Columns 12 to 14 repaired.", October(1).AddDays(-2));
+        lights.Meet(lit, "Night inspection found every column lit.", October(1).AddDays(-1));
         lights.Advance(October(3));
         lights.Review(Rag.Green, "Lights holding; keep the night checks.", October(8));
 

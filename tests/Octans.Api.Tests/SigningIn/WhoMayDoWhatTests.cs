@@ -131,6 +131,9 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /problems/{id:guid}/actions/{actionId:guid}/{change}    401       ok          ok         403       403        403
         PAGE /problems/{id:guid}/criteria/{criterionId:guid}/{change} 401      ok          403        403       403        403
         PAGE /report                                                 401       ok          403        403       403        403
+        PAGE /report/check                                           401       ok          403        403       403        403
+        PAGE /problems/{id:guid}/advance                             401       ok          403        403       403        403
+        PAGE /status/{code:int}                                      ok        ok          ok         ok        ok         ok
         PAGE /inbox                                                  401       ok          403        403       403        403
         PAGE /inbox/{id:guid}                                        401       ok          403        403       403        403
         PAGE /inbox/take                                             401       ok          ok         ok        403        403
@@ -242,7 +245,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
             ["id"] = problem.Id.ToString(), ["problemId"] = problem.Id.ToString(), ["actionId"] = action.ActionId.ToString(), ["criterionId"] = criterion.CriterionId.ToString(),
             ["teamId"] = Team.StreetLighting.Id.ToString(), ["jobId"] = "999999999", ["name"] = "No such category",
             ["documentName"] = "v1", ["format"] = "xml", ["**path"] = "", ["token"] = "no-such-link",
-            ["areaCode"] = "HT", ["month"] = "2026-11", ["provider"] = "no-such-provider", ["outcome"] = "refused",
+            ["areaCode"] = "HT", ["month"] = "2026-11", ["provider"] = "no-such-provider", ["outcome"] = "refused", ["code"] = "404",
         };
         return route =>
         {

@@ -62,8 +62,8 @@ internal static class KnownArea
             "High Town Road, by the junction with Burr Street");
         var secure = shop.Plan("Secure the shop front", Housing.Id, On(6, 10), At(6, 1));
         shop.Complete(secure, "Boarded and locked.", At(6, 9));
-        shop.Advance(At(7, 10));
-        shop.Advance(At(9, 1));
+        shop.Advance(At(7, 10), "Secured; the owner's agent is finding a tenant.");
+        shop.Advance(At(9, 1), "A tenant has signed for the shop.");
         shop.Close(Outcome.Resolved, "The shop has been let and reopened.", At(10, 20));
 
         var carPark = ProblemScript.Report($"{code}-0004", "Drug litter in the Midland Road car park", At(9, 15), area, "Drug litter", Risk.High,
@@ -73,7 +73,7 @@ internal static class KnownArea
 
         var footpath = ProblemScript.Report($"{code}-0005", "Overgrown footpath from Old Bedford Road", At(5, 1), area, "Overgrown vegetation", Risk.Low,
             "Footpath from Old Bedford Road to the station");
-        footpath.Advance(At(6, 10));
+        footpath.Advance(At(6, 10), "Agreed at tasking: the hedges are cut back in Hold.");
         footpath.Plan("Cut back the hedges", CleanStreets.Id, On(12, 1), At(6, 11));
         footpath.Plan("Residents' street watch rota", CommunityVolunteers.Id, On(9, 30), At(6, 11));
 

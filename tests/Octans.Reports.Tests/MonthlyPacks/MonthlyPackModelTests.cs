@@ -69,7 +69,7 @@ public class MonthlyPackModelTests
     {
         var alley = ProblemScript.Report("HT-0007", "Dumping in the Brunswick Street alley", At(8, 1), AreaName, "Fly-tipping", Risk.Medium,
             "Alley off Brunswick Street");
-        alley.Advance(At(9, 1));
+        alley.Advance(At(9, 1), "Cleared; agreed at tasking to hold.");
         alley.Review(Rag.Green, "Holding well.", At(10, 8), On(11, 12));
         alley.Recurred("Bags by the gate", On(10, 20), At(10, 20), "FixMyStreet");
         alley.Recurred("Mattress dumped", On(11, 2), At(11, 2), "FixMyStreet");

@@ -33,10 +33,10 @@ public class PathwaysPackTests
         tipping.Close(Outcome.Resolved, "Cleared and gated.", On(9, 20));
 
         var alley = ProblemScript.Report("HT-0003", "Drug litter in the Brunswick alley", On(3, 1), category: "Drug litter", location: "Brunswick Street alley");
-        alley.Advance(On(4, 1)).Revert("Needles found again.", On(8, 15));
+        alley.Advance(On(4, 1), "Swept; patrols take over.").Revert("Needles found again.", On(8, 15));
 
         var outreach = ProblemScript.Report("HT-0004", "Outreach meeting point", On(7, 2), category: "Outreach", location: "Dunstable Road car park", id: Sensitive);
-        outreach.Advance(On(8, 2));
+        outreach.Advance(On(8, 2), "Agreed at tasking to hold.");
 
         return [lamps.Events, tipping.Events, alley.Events, outreach.Events];
     }

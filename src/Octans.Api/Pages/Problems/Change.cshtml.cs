@@ -28,6 +28,7 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
     public ChangeContext Context { get; private set; } = null!;
     public bool Conflicted { get; private set; }
     public (double Latitude, double Longitude) MapCentre { get; private set; }
+    public IReadOnlyList<string> Categories { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
@@ -105,7 +106,7 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
     public string? Answer(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
 
     private ChangeContext ContextFor(Problem problem) =>
-        new(problem, Action, Criterion, Teams, Answer, User, London.Today(clock.GetUtcNow()));
+        new(problem, Action, Criterion, Teams, Answer, User, London.Today(clock.GetUtcNow())) { Categories = Categories };
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellation)
     {
@@ -120,6 +121,7 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
         if ((ActionId.HasValue && Action is null) || (CriterionId.HasValue && Criterion is null)) return NotFound();
         if (!form.MayUse(User, Action)) return Forbid();
         Teams = await query.Query<Team>().ToListAsync(cancellation);
+        if (form.Key == "category") Categories = [.. (await query.Query<Category>().OrderBy(c => c.Id).ToListAsync(cancellation)).Select(c => c.Id)];
         if (form.Key == "place")
             MapCentre = problem.Location is { Latitude: { } latitude, Longitude: { } longitude } ? (latitude, longitude)
                 : await ProblemPlaces.CentreAsync(query, problem.Area, cancellation);

@@ -24,6 +24,9 @@ public sealed class ChangeContext(Problem problem, ProblemAction? action, ExitCr
     public ProblemAction? Action { get; } = action;
     public ExitCriterion? Criterion { get; } = criterion;
     public IReadOnlyList<Team> Teams { get; } = teams;
+
+    /// <summary>The category names to choose from, for the form that changes the category; empty for the others.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
     public ClaimsPrincipal User { get; } = user;
     public DateOnly Today { get; } = today;
     public Dictionary<string, string> Errors { get; } = [];
@@ -112,6 +115,7 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
                 Latitude = c.Number("location.latitude", "Enter the latitude as a number, like 51.8853"),
                 Longitude = c.Number("location.longitude", "Enter the longitude as a number, like -0.4151"),
             })) with { Intro = "Give the address, and the pin's latitude and longitude if you know them, or drop the pin on the map." },
+        .. DetailForms.All,
         Of("plan-action", "Plan an action", "Plan action",
             [
                 new("description", "What needs doing", FieldKind.Textarea, "Say what and where, for example ‘Replace the lamp in column 14’."),
@@ -166,9 +170,6 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
                 new("source", "How it was reported (optional)", FieldKind.Text, "For example, ‘Police patrol’ or ‘Residents’ meeting’."),
             ],
             c => new LogRecurrence(c.Date("observedOn"), c.Text("description"), c.Optional("source"))),
-        Of("advance", "Advance to the next phase", "Advance phase",
-            [Reason("Reason to override (only if work remains)", "Needed when open actions or unmet exit criteria remain in this phase.") with { Name = "override" }],
-            c => new AdvancePhase(c.Optional("override"))) with { IntroFor = AdvanceIntro },
         Of("revert", "Go back a phase", "Go back a phase",
             [Reason("Why the problem is going back")],
             c => new RevertPhase(c.Text("reason"))),
@@ -195,14 +196,4 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
     public static ChangeForm? Find(string key, ChangeAbout about) => All.FirstOrDefault(f => f.Key == key && f.About == about);
 
     private static string? Invariant(double? degrees) => degrees?.ToString(CultureInfo.InvariantCulture);
-
-    private static string? AdvanceIntro(ChangeContext c)
-    {
-        var (openActions, unmetCriteria) = c.Problem.Remaining(c.Problem.Phase);
-        var (open, unmet) = (openActions.Count, unmetCriteria.Count);
-        var next = c.Problem.Phase == Phase.Clear ? "Hold" : "Build";
-        return open + unmet == 0
-            ? $"All actions and exit criteria of {c.Problem.Phase} are done. The problem will move to {next}."
-            : $"{c.Problem.Phase} still has {open} open {(open == 1 ? "action" : "actions")} and {unmet} unmet exit {(unmet == 1 ? "criterion" : "criteria")}. To move to {next} anyway, give a reason; it is recorded.";
-    }
 }

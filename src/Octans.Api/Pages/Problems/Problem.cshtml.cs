@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -109,6 +110,18 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
         await LoadAsync(cancellation);
         return Page();
     }
+
+    /// <summary>The details a coordinator can change, each with the change form that changes it (see <see cref="DetailForms"/>).</summary>
+    public static IReadOnlyList<(string Change, string Question, string Answer)> Details(ProblemDetailsView problem) =>
+    [
+        ("title", "Title", problem.Title),
+        ("statement", "Problem statement", problem.Statement),
+        ("category", "Category", problem.Category),
+        ("risk", "Risk", problem.Risk.ToString()),
+        ("place", "Place", problem.Location is { Latitude: { } latitude, Longitude: { } longitude }
+            ? $"{problem.Location.Description} (pin at {latitude.ToString("0.00000", CultureInfo.InvariantCulture)}, {longitude.ToString("0.00000", CultureInfo.InvariantCulture)})"
+            : $"{problem.Location.Description} (no pin)"),
+    ];
 
     /// <summary>"ActionPlanned" becomes "Action planned".</summary>
     public static string Headline(string type) =>

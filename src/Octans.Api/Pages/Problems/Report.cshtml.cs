@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marten;
 using Octans.Api.Places;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +11,8 @@ using Octans.Domain;
 
 namespace Octans.Api.Pages.Problems;
 
-public sealed class ReportModel(IQuerySession session, IDocumentStore store, TimeProvider clock) : PageModel
+/// <summary>The report form, the first of two steps: its answers go to <see cref="CheckReportModel"/> to check before reporting.</summary>
+public sealed class ReportModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Statement { get; set; }
@@ -30,44 +30,39 @@ public sealed class ReportModel(IQuerySession session, IDocumentStore store, Tim
     public IReadOnlyList<(string Value, string Text)> Areas { get; private set; } = [];
     public (double Latitude, double Longitude) MapCentre { get; private set; }
 
+    /// <summary>Set by a Change link on the check-answers page: the form comes back with the answers kept.</summary>
+    [BindProperty(SupportsGet = true)] public string? Change { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
         if (!WhoMay.Allows(User, typeof(ReportProblem))) return Forbid();
         await LoadChoicesAsync(cancellation);
+        if (Change is not null && ReportAnswers.Peek(TempData) is { } kept) Fill(kept);
+        else ReportAnswers.Forget(TempData);
         Area ??= Areas.Count == 1 ? Areas[0].Value : null;
         return Page();
     }
 
+    /// <summary>Checks the answers as the report would, then shows them to check before anything is reported.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         if (!WhoMay.Allows(User, typeof(ReportProblem))) return Forbid();
         await LoadChoicesAsync(cancellation);
-        var latitude = Number(Latitude, "location.latitude", "Enter the latitude as a number, like 51.8853");
-        var longitude = Number(Longitude, "location.longitude", "Enter the longitude as a number, like -0.4151");
-        var request = new ReportProblemRequest(Title, Statement, Category, Area, Risk,
-            new LocationRequest(LocationDescription, latitude, longitude, Blank(Uprn), Blank(Usrn), Blank(Ward)));
-
-        var mistakes = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => new FieldError(e.Key, e.Value!.Errors[0].ErrorMessage)).ToArray();
-        var (created, refusal) = await ProblemReporting.ReportAsync(store, User, clock, request, cancellation, mistakes);
-        if (created is null)
+        var answers = new ReportAnswers(Title, Statement, Category, Area, Risk, LocationDescription, Latitude, Longitude, Uprn, Usrn, Ward);
+        var (request, mistakes) = answers.ToRequest();
+        if (await ProblemReporting.MistakesAsync(session, User, clock, request, cancellation, mistakes) is { } refusal)
         {
             ModelState.Clear();
-            ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal!.Detail);
+            ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal.Detail);
             return Page();
         }
-        TempData["Done"] = $"{created.Reference} was reported. Plan its first actions and agree its exit criteria.";
-        return Redirect($"/problems/{created.Id}");
+        answers.Keep(TempData);
+        return Redirect("/report/check");
     }
 
-    private double? Number(string? text, string field, string message)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        ModelState.AddModelError(field, message);
-        return null;
-    }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private void Fill(ReportAnswers kept) =>
+        (Title, Statement, Category, Area, Risk, LocationDescription, Latitude, Longitude, Uprn, Usrn, Ward) =
+        (kept.Title, kept.Statement, kept.Category, kept.Area, kept.Risk, kept.Where, kept.Latitude, kept.Longitude, kept.Uprn, kept.Usrn, kept.Ward);
 
     private async Task LoadChoicesAsync(CancellationToken cancellation)
     {

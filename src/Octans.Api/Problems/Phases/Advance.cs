@@ -6,7 +6,7 @@ using Wolverine.Http;
 
 namespace Octans.Api.Problems.Phases;
 
-/// <summary><paramref name="Override"/> is the reason to move on while actions or exit criteria of the phase remain.</summary>
+/// <summary><paramref name="Override"/> is the reason to move on while actions or exit criteria of the phase remain, or when it has no exit criteria.</summary>
 public sealed record AdvancePhaseRequest(int? Version, string? Override);
 
 public static class AdvancePhaseEndpoint

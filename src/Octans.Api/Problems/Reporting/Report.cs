@@ -52,6 +52,16 @@ public static class ProblemReporting
         return (new ProblemCreated(id, reference, events.Count), null);
     }
 
+    /// <summary>What a report would be refused for, without making it: for the page that checks the answers before reporting.</summary>
+    public static async Task<ProblemDetails?> MistakesAsync(IQuerySession session, ClaimsPrincipal user, TimeProvider clock,
+        ReportProblemRequest request, CancellationToken cancellation, params FieldError?[] mistakes)
+    {
+        if (WhoMay.RefuseRole(user, typeof(ReportProblem)) is { } notAllowed) return notAllowed;
+        var (_, errors) = await CheckAsync(session, request, user.Actor(), clock.GetUtcNow(), cancellation);
+        foreach (var mistake in mistakes.OfType<FieldError>()) errors[mistake.Field] = [mistake.Message];
+        return errors.Count > 0 ? Answers.Invalid(errors) : null;
+    }
+
     /// <summary>Every mistake in a report at once: unknown area or category, and whatever the domain refuses.</summary>
     private static async Task<(Area? Area, Dictionary<string, string[]> Errors)> CheckAsync(IQuerySession session, ReportProblemRequest request,
         Actor by, DateTimeOffset now, CancellationToken cancellation)
