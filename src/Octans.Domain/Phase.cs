@@ -2,7 +2,8 @@ namespace Octans.Domain;
 
 public enum Phase { Clear, Hold, Build }
 
-internal static class PhaseOrder
+/// <summary>The phases in the order a problem moves through them.</summary>
+public static class PhaseOrder
 {
     public static Phase? Next(this Phase phase) => phase switch
     {

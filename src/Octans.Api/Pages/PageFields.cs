@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Octans.Api.Problems;
+using Octans.Domain;
 
 namespace Octans.Api.Pages;
 
@@ -32,6 +33,36 @@ public static class PageFields
     }
 }
 
+/// <summary>
+/// A form's GOV.UK error summary: its errors in the order of <see cref="Fields"/>, the form's fields as they appear, each
+/// linking to its field's input, a date's to its Day box (<see cref="Dates"/>). An error on no field comes first; one on
+/// a field not listed comes last. A field's parent ("location" for "location.description") is its first child's place.
+/// </summary>
+public sealed record ErrorSummary(ModelStateDictionary State, params IReadOnlyList<string> Fields)
+{
+    public IReadOnlyList<string> Dates { get; init; } = [];
+
+    public IEnumerable<(string? Anchor, string Message)> InFormOrder() =>
+        from entry in State
+        where entry.Value is { Errors.Count: > 0 }
+        let place = Place(entry.Key)
+        orderby entry.Key.Length == 0 ? -1 : place < 0 ? Fields.Count : place
+        from error in entry.Value!.Errors
+        select (entry.Key.Length == 0 ? null : Anchor(place < 0 ? entry.Key : Fields[place]), error.ErrorMessage);
+
+    private int Place(string key)
+    {
+        for (var i = 0; i < Fields.Count; i++)
+            if (string.Equals(Fields[i], key, StringComparison.OrdinalIgnoreCase)) return i;
+        for (var i = 0; i < Fields.Count; i++)
+            if (Fields[i].StartsWith(key + ".", StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+
+    private string Anchor(string field) =>
+        Dates.Contains(field, StringComparer.OrdinalIgnoreCase) ? $"{PageFields.Id(field)}-day" : PageFields.Id(field);
+}
+
 /// <summary>One GOV.UK form field: a text input, a textarea, a select, radios or a date, with its hint and error.</summary>
 public sealed record Field(string Name, string Label, string? Value, string? Error = null)
 {
@@ -47,5 +78,8 @@ public sealed record Field(string Name, string Label, string? Value, string? Err
     public bool LabelIsPageHeading { get; init; }
     public string? InputMode { get; init; }
     public bool Spellcheck { get; init; } = true;
+
+    /// <summary>The most characters the field takes (from <see cref="TextLimits"/>): a textarea shows the GOV.UK character count.</summary>
+    public int? MaxLength { get; init; }
     public string Id => PageFields.Id(Name);
 }

@@ -7,6 +7,7 @@ using Octans.Api.Problems;
 using Octans.Api.Problems.Photos;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
+using Octans.Api.SigningIn;
 using Octans.Domain;
 
 namespace Octans.Api.Pages.Problems;
@@ -27,6 +28,9 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
     public IReadOnlyList<Team> Teams { get; private set; } = [];
     public ChangeContext Context { get; private set; } = null!;
     public bool Conflicted { get; private set; }
+
+    /// <summary>After a conflict: what changed since the page was loaded that this change depends on, in the users' words.</summary>
+    public IReadOnlyList<string> ChangedSince { get; private set; } = [];
     public (double Latitude, double Longitude) MapCentre { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
@@ -54,26 +58,32 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
         var context = ContextFor(Problem);
         context.DuplicateOf = duplicateOf;
         ChangeOutcome outcome;
+        IProblemCommand? command = null;
         if (Form.TakesPhoto)
         {
             var photo = await ReadPhotoAsync(cancellation);
             outcome = (await ProblemPhotos.AddAsync(store, User, clock, Id, Version, photo, photoId =>
             {
                 context.PhotoId = photoId;
-                return Form.Build(context);
-            }, cancellation)).Outcome;
+                return command = Form.Build(context);
+            }, cancellation, fromPage: true)).Outcome;
         }
         else
         {
-            var command = Form.Build(context);
+            command = Form.Build(context);
             // A date that does not exist says so, rather than the domain's "enter the date".
             var mistakes = context.Errors.Select(e => new FieldError(e.Key, e.Value)).ToArray();
-            outcome = await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, command, cancellation, mistakes);
+            outcome = await ProblemChanges.ApplyFromPageAsync(store, User, clock, Id, Version, command, null, cancellation, mistakes);
         }
         switch (outcome.Status)
         {
             case 200:
-                TempData["Done"] = $"{Form.Button}: done.";
+                await using (var read = store.QuerySession())
+                {
+                    var after = await read.LoadAsync<Problem>(Id, cancellation);
+                    TempData["Done"] = after is null ? $"{Problem.Reference} changed"
+                        : ChangeConfirmations.Of(command!, after, team => Teams.FirstOrDefault(t => t.Id == team)?.Name ?? "an unknown team");
+                }
                 return Redirect($"/problems/{Id}");
             case 403:
                 return Forbid();
@@ -85,11 +95,12 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
                 Action = ActionId is { } id ? Problem.FindAction(id) : null;
                 Criterion = CriterionId is { } criterionId ? Problem.FindExitCriterion(criterionId) : null;
                 Version = Problem.Version;
-                ModelState.AddModelError("", $"Someone else changed {Problem.Reference} while you had this page open. Check what it looks like now, below, then submit again if your change still makes sense.");
+                ChangedSince = await ChangesSaidAsync(outcome.Since, Problem, cancellation);
+                ModelState.AddModelError("", $"{Problem.Reference} changed while you had this page open. Check what changed, below; your answers are kept. Submit again if your change still makes sense.");
                 Context = ContextFor(Problem);
                 return Page();
             default:
-                ModelState.Add(outcome);
+                ModelState.Add(Form.InLabelWords(outcome.Errors, Answer), outcome.Refusal?.Detail);
                 return Page();
         }
     }
@@ -101,6 +112,28 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
         await using var stream = file.OpenReadStream();
         return await PhotoProcessing.PrepareAsync(stream, cancellation);
     }
+
+    /// <summary>"Sam Patel (coordinator) completed the action 'Clear the alley' at 2:05pm", one line per change.</summary>
+    private async Task<IReadOnlyList<string>> ChangesSaidAsync(IReadOnlyList<IProblemEvent> since, Problem latest, CancellationToken cancellation)
+    {
+        if (since.Count == 0) return [];
+        var users = (await query.LoadManyAsync<User>(cancellation, since.Select(e => e.By.UserId).Distinct()))
+            .ToDictionary(u => u.Id, u => u.Role);
+        var today = London.Today(clock.GetUtcNow());
+        return [.. since.Select(e =>
+        {
+            var role = users.TryGetValue(e.By.UserId, out var r) ? $" ({RoleWords(r)})" : "";
+            var when = London.Today(e.At) == today ? $"at {London.Time(TimeOnly.FromDateTime(London.Local(e.At).DateTime))}" : $"on {London.WrittenWithTime(e.At)}";
+            return $"{e.By.Name}{role} {LaterChanges.Said(e, latest)} {when}";
+        })];
+    }
+
+    private static string RoleWords(Role role) => role switch
+    {
+        Role.TeamMember => "team member",
+        Role.Admin => "administrator",
+        _ => role.ToString().ToLowerInvariant(),
+    };
 
     public string? Answer(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
 

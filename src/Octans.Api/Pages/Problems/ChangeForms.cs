@@ -13,6 +13,12 @@ public enum ChangeAbout { Problem, Action, Criterion }
 
 public sealed record FormField(string Name, string Label, FieldKind Kind, string? Hint = null)
 {
+    /// <summary>The GOV.UK message when the field is left empty, in the label's own words: "Enter what was done", "Select the team".</summary>
+    public string? Missing { get; init; }
+
+    /// <summary>The most characters a textarea takes, from <see cref="TextLimits"/>: it shows the GOV.UK character count.</summary>
+    public int? MaxLength { get; init; }
+
     public Func<ChangeContext, IReadOnlyList<(string Value, string Text)>>? Options { get; init; }
     public Func<ChangeContext, string?>? Default { get; init; }
 }
@@ -92,17 +98,21 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
     private static IReadOnlyList<FormField> PhotoFields { get; } =
     [
         new("photo", "Photo", FieldKind.Photo, "A JPEG or PNG of up to 10 MB. Where and with what camera it was taken is not kept."),
-        new("when", "When was it taken", FieldKind.Radios) { Options = _ => [("Before", "Before the work"), ("After", "After the work")] },
+        new("when", "When was it taken", FieldKind.Radios) { Options = _ => [("Before", "Before the work"), ("After", "After the work")], Missing = "Select when it was taken" },
     ];
 
-    private static FormField Reason(string label = "Reason", string? hint = null) => new("reason", label, FieldKind.Textarea, hint);
+    private static FormField Reason(string label, string missing, string? hint = null) =>
+        new("reason", label, FieldKind.Textarea, hint) { Missing = missing, MaxLength = TextLimits.LongText };
+
+    private static FormField LongText(string name, string label, string missing, string? hint = null) =>
+        new(name, label, FieldKind.Textarea, hint) { Missing = missing, MaxLength = TextLimits.LongText };
 
     public static IReadOnlyList<ChangeForm> All { get; } =
     [
         Of("place", "Change the place", "Change place",
             [
                 new("location.description", "Where is it", FieldKind.Text, "A street, a stretch of street or a landmark, for example ‘Burr Street garages’.")
-                    { Default = c => c.Problem.Location.Description },
+                    { Default = c => c.Problem.Location.Description, Missing = "Enter where it is" },
                 new("location.latitude", "Latitude (optional)", FieldKind.Text) { Default = c => Invariant(c.Problem.Location.Latitude) },
                 new("location.longitude", "Longitude (optional)", FieldKind.Text) { Default = c => Invariant(c.Problem.Location.Longitude) },
             ],
@@ -114,28 +124,29 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
             })) with { Intro = "Give the address, and the pin's latitude and longitude if you know them, or drop the pin on the map." },
         Of("plan-action", "Plan an action", "Plan action",
             [
-                new("description", "What needs doing", FieldKind.Textarea, "Say what and where, for example ‘Replace the lamp in column 14’."),
-                new("teamId", "Team", FieldKind.Select) { Options = TeamOptions },
+                new("description", "What needs doing", FieldKind.Textarea, "Say what and where, for example ‘Replace the lamp in column 14’.")
+                    { Missing = "Enter what needs doing", MaxLength = TextLimits.Description },
+                new("teamId", "Team", FieldKind.Select) { Options = TeamOptions, Missing = "Select the team" },
                 new("assignee", "Assigned to (optional)", FieldKind.Text, "A role or crew, not a member of the public."),
-                new("dueOn", "Due date", FieldKind.Date, "For example, 30 11 2026"),
-                new("phase", "Phase", FieldKind.Radios) { Options = _ => Phases, Default = c => c.Problem.Phase.ToString() },
+                new("dueOn", "Due date", FieldKind.Date, "For example, 30 11 2026") { Missing = "Enter the due date" },
+                new("phase", "Phase", FieldKind.Radios) { Options = _ => Phases, Default = c => c.Problem.Phase.ToString(), Missing = "Select the phase" },
             ],
             c => new PlanAction(Guid.CreateVersion7(), c.Text("description"), c.Team("teamId") ?? Guid.Empty, c.Date("dueOn"), c.Choose<Phase>("phase"),
                 c.Optional("assignee"))),
         Of("complete", "Complete an action", "Complete action",
-            [new("note", "What was done", FieldKind.Textarea, "This goes in the action log.")],
+            [LongText("note", "What was done", "Enter what was done", "This goes in the action log.")],
             c => new CompleteAction(c.Action!.Id, c.Text("note"))) with { About = ChangeAbout.Action },
         Of("reschedule", "Change the due date", "Change due date",
-            [new("dueOn", "New due date", FieldKind.Date, "For example, 30 11 2026"), Reason("Why the date is changing")],
+            [new("dueOn", "New due date", FieldKind.Date, "For example, 30 11 2026") { Missing = "Enter the new due date" }, Reason("Why the date is changing", "Enter why the date is changing")],
             c => new RescheduleAction(c.Action!.Id, c.Date("dueOn"), c.Text("reason"))) with { About = ChangeAbout.Action },
         Of("reassign", "Reassign an action", "Reassign action",
-            [new("teamId", "Team", FieldKind.Select) { Options = TeamOptions, Default = c => c.Action?.TeamId.ToString() }, new("assignee", "Assigned to (optional)", FieldKind.Text)],
+            [new("teamId", "Team", FieldKind.Select) { Options = TeamOptions, Default = c => c.Action?.TeamId.ToString(), Missing = "Select the team" }, new("assignee", "Assigned to (optional)", FieldKind.Text)],
             c => new ReassignAction(c.Action!.Id, c.Team("teamId") ?? Guid.Empty, c.Optional("assignee"))) with { About = ChangeAbout.Action },
         Of("cancel", "Cancel an action", "Cancel action",
-            [Reason("Why it is no longer needed")],
+            [Reason("Why it is no longer needed", "Enter why it is no longer needed")],
             c => new CancelAction(c.Action!.Id, c.Text("reason"))) with { About = ChangeAbout.Action },
         Of("reopen-action", "Reopen an action", "Reopen action",
-            [Reason("Why it needs doing again")],
+            [Reason("Why it needs doing again", "Enter why it needs doing again")],
             c => new ReopenAction(c.Action!.Id, c.Text("reason"))) with { About = ChangeAbout.Action },
         Of("add-photo", "Add a photo", "Add photo", PhotoFields,
             c => new AddActionPhoto(c.Action!.Id, c.PhotoId, c.Choose<BeforeOrAfter>("when"))) with { About = ChangeAbout.Action },
@@ -143,34 +154,34 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
             c => new AddExitCriterionPhoto(c.Criterion!.Id, c.PhotoId, c.Choose<BeforeOrAfter>("when"))) with { About = ChangeAbout.Criterion },
         Of("add-criterion", "Add an exit criterion", "Add exit criterion",
             [
-                new("text", "What must be true to leave the phase", FieldKind.Textarea, "For example, ‘No fly-tipping reported for four weeks’."),
-                new("phase", "Phase", FieldKind.Radios) { Options = _ => Phases, Default = c => c.Problem.Phase.ToString() },
+                LongText("text", "What must be true to leave the phase", "Enter what must be true to leave the phase", "For example, ‘No fly-tipping reported for four weeks’."),
+                new("phase", "Phase", FieldKind.Radios) { Options = _ => Phases, Default = c => c.Problem.Phase.ToString(), Missing = "Select the phase" },
             ],
             c => new AddExitCriterion(Guid.CreateVersion7(), c.Choose<Phase>("phase"), c.Text("text"))),
         Of("meet", "Mark an exit criterion as met", "Mark as met",
-            [new("evidence", "Evidence", FieldKind.Textarea, "What shows it is met, for example ‘Two night inspections found all columns lit’.")],
+            [LongText("evidence", "Evidence", "Enter the evidence", "What shows it is met, for example ‘Two night inspections found all columns lit’.")],
             c => new MeetExitCriterion(c.Criterion!.Id, c.Text("evidence"))) with { About = ChangeAbout.Criterion },
         Of("record-review", "Record a review", "Record review",
             [
-                new("meetingOn", "Meeting date", FieldKind.Date, "For example, 10 11 2026"),
+                new("meetingOn", "Meeting date", FieldKind.Date, "For example, 10 11 2026") { Missing = "Enter the meeting date" },
                 new("rag", "Confidence", FieldKind.Radios, "How confident the partnership is that the problem is under control.")
-                    { Options = _ => [("Red", "Red – not under control"), ("Amber", "Amber – improving"), ("Green", "Green – under control")] },
-                new("decision", "Decision", FieldKind.Textarea),
+                    { Options = _ => [("Red", "Red – not under control"), ("Amber", "Amber – improving"), ("Green", "Green – under control")], Missing = "Select the confidence" },
+                LongText("decision", "Decision", "Enter the decision"),
                 new("nextReviewOn", "Next review (optional)", FieldKind.Date, "For example, 8 12 2026"),
             ],
             c => new RecordReview(c.Date("meetingOn"), c.Choose<Rag>("rag"), c.Text("decision"), c.Date("nextReviewOn"))),
         Of("log-recurrence", "Log a recurrence", "Log recurrence",
             [
-                new("observedOn", "When was it seen", FieldKind.Date, "For example, 12 11 2026"),
-                new("description", "What came back", FieldKind.Textarea),
+                new("observedOn", "When was it seen", FieldKind.Date, "For example, 12 11 2026") { Missing = "Enter when it was seen" },
+                new("description", "What came back", FieldKind.Textarea) { Missing = "Enter what came back", MaxLength = TextLimits.Description },
                 new("source", "How it was reported (optional)", FieldKind.Text, "For example, ‘Police patrol’ or ‘Residents’ meeting’."),
             ],
             c => new LogRecurrence(c.Date("observedOn"), c.Text("description"), c.Optional("source"))),
         Of("advance", "Advance to the next phase", "Advance phase",
-            [Reason("Reason to override (only if work remains)", "Needed when open actions or unmet exit criteria remain in this phase.") with { Name = "override" }],
+            [Reason("Reason to override (only if work remains)", "Enter the reason to override", "Needed when open actions or unmet exit criteria remain in this phase.") with { Name = "override" }],
             c => new AdvancePhase(c.Optional("override"))) with { IntroFor = AdvanceIntro },
         Of("revert", "Go back a phase", "Go back a phase",
-            [Reason("Why the problem is going back")],
+            [Reason("Why the problem is going back", "Enter why the problem is going back")],
             c => new RevertPhase(c.Text("reason"))),
         Of("close", "Close the problem", "Close problem",
             [
@@ -182,15 +193,35 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
                         ("HandedOver", "Handed over to another body"), ("NoFurtherAction", "No further action possible"),
                         ("Duplicate", "Duplicate of another problem"),
                     ],
+                    Missing = "Select the outcome",
                 },
-                new("duplicateOf", "Reference of the problem it duplicates (only for a duplicate)", FieldKind.Text, "For example, HT-0007"),
-                new("note", "Closing note", FieldKind.Textarea),
+                new("duplicateOf", "Reference of the problem it duplicates (only for a duplicate)", FieldKind.Text, "For example, HT-0007")
+                    { Missing = "Enter the reference of the problem it duplicates" },
+                LongText("note", "Closing note", "Enter the closing note"),
             ],
             c => new CloseProblem(c.Choose<Outcome>("outcome"), c.Text("note"), c.DuplicateOf)),
         Of("reopen", "Reopen the problem", "Reopen problem",
-            [Reason("Why it is being reopened")],
+            [Reason("Why it is being reopened", "Enter why it is being reopened")],
             c => new ReopenProblem(c.Text("reason"))),
     ];
+
+    /// <summary>
+    /// The refusal's messages in the form's own words: a field left empty gets its label's "Enter…" or "Select…" message
+    /// rather than the domain's, which speaks of the API's field names. Other messages (too long, a date in the past) stand.
+    /// </summary>
+    public IDictionary<string, string[]> InLabelWords(IDictionary<string, string[]> errors, Func<string, string?> answer)
+    {
+        var worded = new Dictionary<string, string[]>(errors);
+        foreach (var field in Fields)
+            if (field.Missing is { } missing && worded.ContainsKey(field.Name) && IsEmpty(field, answer))
+                worded[field.Name] = [missing];
+        return worded;
+    }
+
+    private static bool IsEmpty(FormField field, Func<string, string?> answer) =>
+        field.Kind == FieldKind.Date
+            ? new[] { "day", "month", "year" }.All(part => string.IsNullOrWhiteSpace(answer($"{field.Name}-{part}")))
+            : string.IsNullOrWhiteSpace(answer(field.Name));
 
     public static ChangeForm? Find(string key, ChangeAbout about) => All.FirstOrDefault(f => f.Key == key && f.About == about);
 
