@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Octans.Api.Problems;
 using Octans.Domain;
@@ -18,6 +19,25 @@ public static class PageFields
     /// <summary>Puts a refused change's messages on its fields, or its detail at the top when no field is named.</summary>
     public static void Add(this ModelStateDictionary state, ChangeOutcome outcome) =>
         state.Add(outcome.Errors, outcome.Refusal?.Detail);
+
+    /// <summary>
+    /// The messages in the form's own words: a field left empty that has a message in <paramref name="whenEmpty"/> gets it,
+    /// GOV.UK's "Enter…" or "Select…" in its label's words, in place of the domain's, which speaks of the API's field names.
+    /// Other messages (too long, a date in the past) stand.
+    /// </summary>
+    public static IDictionary<string, string[]> InLabelWords(this IDictionary<string, string[]> errors,
+        IReadOnlyDictionary<string, string> whenEmpty, Func<string, bool> isEmpty)
+    {
+        var worded = new Dictionary<string, string[]>(errors, StringComparer.OrdinalIgnoreCase);
+        foreach (var (field, message) in whenEmpty)
+            if (worded.ContainsKey(field) && isEmpty(field)) worded[field] = [message];
+        return worded;
+    }
+
+    /// <summary>Puts a refusal's messages on their fields, in the form's words for the fields left empty in <paramref name="form"/>.</summary>
+    public static void Add(this ModelStateDictionary state, ProblemDetails refusal, IReadOnlyDictionary<string, string> whenEmpty, IFormCollection form) =>
+        state.Add(((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>())
+            .InLabelWords(whenEmpty, field => string.IsNullOrWhiteSpace(form[field])), refusal.Detail);
 
     /// <summary>Puts messages on their fields, or <paramref name="detail"/> at the top when no field is named.</summary>
     public static void Add(this ModelStateDictionary state, IDictionary<string, string[]> errors, string? detail)

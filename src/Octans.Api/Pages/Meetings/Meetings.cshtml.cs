@@ -26,7 +26,10 @@ public sealed class MeetingsModel(IQuerySession session, IDocumentStore store, T
         var (id, refusal) = await MeetingChanges.ArrangeAsync(store, User, clock, new ArrangeMeetingRequest(Area, Kind, HeldOn), cancellation);
         if (id is not { } made)
         {
-            ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal!.Detail);
+            ModelState.Add(refusal!, new Dictionary<string, string>
+            {
+                ["area"] = "Select the area", ["kind"] = "Select the kind of meeting", ["heldOn"] = "Enter the date of the meeting",
+            }, Request.Form);
             await LoadAsync(cancellation);
             return Page();
         }

@@ -209,19 +209,11 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
     /// The refusal's messages in the form's own words: a field left empty gets its label's "Enter…" or "Select…" message
     /// rather than the domain's, which speaks of the API's field names. Other messages (too long, a date in the past) stand.
     /// </summary>
-    public IDictionary<string, string[]> InLabelWords(IDictionary<string, string[]> errors, Func<string, string?> answer)
-    {
-        var worded = new Dictionary<string, string[]>(errors);
-        foreach (var field in Fields)
-            if (field.Missing is { } missing && worded.ContainsKey(field.Name) && IsEmpty(field, answer))
-                worded[field.Name] = [missing];
-        return worded;
-    }
-
-    private static bool IsEmpty(FormField field, Func<string, string?> answer) =>
-        field.Kind == FieldKind.Date
-            ? new[] { "day", "month", "year" }.All(part => string.IsNullOrWhiteSpace(answer($"{field.Name}-{part}")))
-            : string.IsNullOrWhiteSpace(answer(field.Name));
+    public IDictionary<string, string[]> InLabelWords(IDictionary<string, string[]> errors, Func<string, string?> answer) =>
+        errors.InLabelWords(Fields.Where(f => f.Missing is not null).ToDictionary(f => f.Name, f => f.Missing!),
+            name => Fields.First(f => f.Name == name) is var field && field.Kind == FieldKind.Date
+                ? new[] { "day", "month", "year" }.All(part => string.IsNullOrWhiteSpace(answer($"{name}-{part}")))
+                : string.IsNullOrWhiteSpace(answer(name)));
 
     public static ChangeForm? Find(string key, ChangeAbout about) => All.FirstOrDefault(f => f.Key == key && f.About == about);
 

@@ -52,12 +52,22 @@ public sealed class ReportModel(IQuerySession session, IDocumentStore store, Tim
         if (created is null)
         {
             ModelState.Clear();
-            ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal!.Detail);
+            ModelState.Add(refusal!, WhenEmpty, Request.Form);
             return Page();
         }
         TempData["Done"] = $"{created.Reference} was reported. Plan its first actions and agree its exit criteria.";
         return Redirect($"/problems/{created.Id}");
     }
+
+    private static readonly Dictionary<string, string> WhenEmpty = new()
+    {
+        ["title"] = "Enter the title",
+        ["statement"] = "Enter the problem statement",
+        ["category"] = "Select the category",
+        ["area"] = "Select the area",
+        ["risk"] = "Select the risk",
+        ["location.description"] = "Enter where it is",
+    };
 
     private double? Number(string? text, string field, string message)
     {
