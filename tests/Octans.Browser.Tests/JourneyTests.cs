@@ -33,7 +33,8 @@ public sealed class JourneyTests(BrowserFixture octans)
                 await page.GetByLabel("Month").FillAsync(due.Month.ToString());
                 await page.GetByLabel("Year").FillAsync(due.Year.ToString());
                 await page.GetByRole(AriaRole.Button, new() { Name = "Plan action" }).ClickAsync();
-                await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Plan action: done.");
+                await Expect(page.Locator(".govuk-notification-banner"))
+                    .ToContainTextAsync($"Action planned for {team.Split(" (")[0]}, due {due.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
             }
             await Expect(page.Locator("[aria-label^='Actions'] tbody tr")).ToHaveCountAsync(2);
 
@@ -51,7 +52,7 @@ public sealed class JourneyTests(BrowserFixture octans)
             await page.GetByRole(AriaRole.Link, new() { Name = "Advance to Hold" }).ClickAsync();
             await Expect(page.Locator("main")).ToContainTextAsync("still has 2 open actions");
             await page.GetByRole(AriaRole.Button, new() { Name = "Advance phase" }).ClickAsync();
-            await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Give a reason to move on with work still open.");
+            await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reason to override");
             await page.GetByLabel("Reason to override").FillAsync("Patrols cover the alley while the lamps are on order.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Advance phase" }).ClickAsync();
 
@@ -122,10 +123,10 @@ public sealed class JourneyTests(BrowserFixture octans)
 
             var summary = page.Locator(".govuk-error-summary");
             await Expect(summary).ToContainTextAsync("places, not people");
-            await Expect(summary).ToContainTextAsync("Choose the risk");
+            await Expect(summary).ToContainTextAsync("Select the risk");
             await Expect(page.GetByLabel("Title")).ToHaveValueAsync("Graffiti on the railway bridge");
             await Expect(page.GetByLabel("Problem statement")).ToHaveValueAsync("Call 07700 900123 to report tags.");
-            await summary.GetByRole(AriaRole.Link, new() { Name = "Choose the risk: High, Medium or Low." }).ClickAsync();
+            await summary.GetByRole(AriaRole.Link, new() { Name = "Select the risk" }).ClickAsync();
             (await page.EvaluateAsync<string>("document.activeElement.id")).ShouldBe("risk");
         });
     }
