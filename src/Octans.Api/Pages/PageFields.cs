@@ -83,6 +83,24 @@ public sealed record ErrorSummary(ModelStateDictionary State, params IReadOnlyLi
         Dates.Contains(field, StringComparer.OrdinalIgnoreCase) ? $"{PageFields.Id(field)}-day" : PageFields.Id(field);
 }
 
+/// <summary>A GOV.UK date input: its three boxes as typed, named "{Name}-day", "{Name}-month" and "{Name}-year".</summary>
+public sealed record DateInput(string Name, string Label, string? Hint, string? Error, string? Day, string? Month, string? Year)
+{
+    public const string NotReal = "Enter a real date, for example 30 11 2026";
+
+    /// <summary>The day the three boxes give; null when all are empty, or when they give no real day (<paramref name="real"/> false).</summary>
+    public static DateOnly? Read(string? day, string? month, string? year, out bool real)
+    {
+        real = true;
+        if (string.IsNullOrWhiteSpace(day) && string.IsNullOrWhiteSpace(month) && string.IsNullOrWhiteSpace(year)) return null;
+        if (int.TryParse(day?.Trim(), out var d) && int.TryParse(month?.Trim(), out var m) && int.TryParse(year?.Trim(), out var y) && y is >= 2000 and <= 2100
+            && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+            return new DateOnly(y, m, d);
+        real = false;
+        return null;
+    }
+}
+
 /// <summary>One GOV.UK form field: a text input, a textarea, a select, radios or a date, with its hint and error.</summary>
 public sealed record Field(string Name, string Label, string? Value, string? Error = null)
 {

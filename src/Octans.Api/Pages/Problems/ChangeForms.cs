@@ -40,13 +40,9 @@ public sealed class ChangeContext(Problem problem, ProblemAction? action, ExitCr
     /// <summary>A GOV.UK date input's three boxes; a date that does not exist is an error on the field.</summary>
     public DateOnly? Date(string name)
     {
-        var (day, month, year) = (answer($"{name}-day")?.Trim(), answer($"{name}-month")?.Trim(), answer($"{name}-year")?.Trim());
-        if (string.IsNullOrEmpty(day) && string.IsNullOrEmpty(month) && string.IsNullOrEmpty(year)) return null;
-        if (int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y) && y is >= 2000 and <= 2100
-            && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-            return new DateOnly(y, m, d);
-        Errors[name] = "Enter a real date, for example 30 11 2026";
-        return null;
+        var picked = DateInput.Read(answer($"{name}-day"), answer($"{name}-month"), answer($"{name}-year"), out var real);
+        if (!real) Errors[name] = DateInput.NotReal;
+        return picked;
     }
 
     /// <summary>A number such as a latitude, written with a full stop; an error on the field when it is not one.</summary>
