@@ -63,7 +63,7 @@ public sealed class InboxJourneyTests(BrowserFixture octans)
             await page.GetByRole(AriaRole.Button, new() { Name = "Put it in the inbox" }).ClickAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Dismiss the report" }).ClickAsync();
-            await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reason.");
+            await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reason");
             await AssertAccessible(page);
         });
     }

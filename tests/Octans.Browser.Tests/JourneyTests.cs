@@ -34,7 +34,8 @@ public sealed class JourneyTests(BrowserFixture octans)
                 await page.GetByLabel("Month").FillAsync(due.Month.ToString());
                 await page.GetByLabel("Year").FillAsync(due.Year.ToString());
                 await page.GetByRole(AriaRole.Button, new() { Name = "Plan action" }).ClickAsync();
-                await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Plan action: done.");
+                await Expect(page.Locator(".govuk-notification-banner"))
+                    .ToContainTextAsync($"Action planned for {team.Split(" (")[0]}, due {due.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
             }
             await Expect(page.Locator("[aria-label^='Actions'] tbody tr")).ToHaveCountAsync(2);
 
@@ -123,10 +124,10 @@ public sealed class JourneyTests(BrowserFixture octans)
 
             var summary = page.Locator(".govuk-error-summary");
             await Expect(summary).ToContainTextAsync("places, not people");
-            await Expect(summary).ToContainTextAsync("Choose the risk");
+            await Expect(summary).ToContainTextAsync("Select the risk");
             await Expect(page.GetByLabel("Title")).ToHaveValueAsync("Graffiti on the railway bridge");
             await Expect(page.GetByLabel("Problem statement")).ToHaveValueAsync("Call 07700 900123 to report tags.");
-            await summary.GetByRole(AriaRole.Link, new() { Name = "Choose the risk: High, Medium or Low." }).ClickAsync();
+            await summary.GetByRole(AriaRole.Link, new() { Name = "Select the risk" }).ClickAsync();
             (await page.EvaluateAsync<string>("document.activeElement.id")).ShouldBe("risk");
         });
     }

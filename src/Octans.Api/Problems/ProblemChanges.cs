@@ -25,6 +25,9 @@ public sealed record FieldError(string Field, string Message);
 /// </summary>
 public sealed record ChangeOutcome(Problem? Problem, ProblemDetails? Refusal, int Version = 0)
 {
+    /// <summary>After a conflict on the pages: the changes made since the person's version that their command depends on.</summary>
+    public IReadOnlyList<IProblemEvent> Since { get; init; } = [];
+
     public bool Accepted => Refusal is null;
     public int Status => Refusal?.Status ?? 200;
 
@@ -50,13 +53,26 @@ public static class ProblemChanges
     public static async Task<ChangeOutcome> ApplyAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
         int? version, IProblemCommand command, Alongside? alongside, CancellationToken cancellation, params FieldError?[] mistakes)
     {
-        var outcome = await DecideAndSaveAsync(store, user, clock, id, version, command, alongside, cancellation, mistakes);
+        var outcome = await DecideAndSaveAsync(store, user, clock, id, version, command, alongside, false, cancellation, mistakes);
+        OctansMeasures.Write(command.GetType(), outcome.Status);
+        return outcome;
+    }
+
+    /// <summary>
+    /// A change from the pages. A version gone stale is decided again against the latest state when no change since it
+    /// touched what the command depends on (<see cref="LaterChanges"/>); otherwise it is a conflict whose
+    /// <see cref="ChangeOutcome.Since"/> says what changed. The API keeps strict optimistic concurrency.
+    /// </summary>
+    public static async Task<ChangeOutcome> ApplyFromPageAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
+        int? version, IProblemCommand command, Alongside? alongside, CancellationToken cancellation, params FieldError?[] mistakes)
+    {
+        var outcome = await DecideAndSaveAsync(store, user, clock, id, version, command, alongside, true, cancellation, mistakes);
         OctansMeasures.Write(command.GetType(), outcome.Status);
         return outcome;
     }
 
     private static async Task<ChangeOutcome> DecideAndSaveAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, Guid id,
-        int? version, IProblemCommand command, Alongside? alongside, CancellationToken cancellation, FieldError?[] mistakes)
+        int? version, IProblemCommand command, Alongside? alongside, bool decideAgain, CancellationToken cancellation, FieldError?[] mistakes)
     {
         if (WhoMay.RefuseRole(user, command.GetType()) is { } notThisRole) return new(null, notThisRole);
 
@@ -71,7 +87,13 @@ public static class ProblemChanges
             {
                 ["version"] = ["Send the version of the problem you last saw, as it came from GET /api/problems/{id}."],
             }, "Send the version of the problem you last saw, so nobody's change is overwritten by accident."));
-        if (version != problem.Version) return new(problem, Answers.Conflict(problem.Version));
+        if (version != problem.Version)
+        {
+            if (!decideAgain || version > problem.Version) return new(problem, Answers.Conflict(problem.Version));
+            var since = await session.Events.FetchStreamAsync(id, fromVersion: version.Value + 1, token: cancellation);
+            var matter = LaterChanges.ThatMatter(command, since.Select(e => e.Data).OfType<IProblemEvent>());
+            if (matter.Count > 0) return new(problem, Answers.Conflict(problem.Version)) { Since = matter };
+        }
 
         var decision = ProblemDecisions.Decide(problem, command, user.Actor(), clock.GetUtcNow());
         if (decision.IsNotFound) return new(problem, Answers.NotFound(decision.Detail!));

@@ -118,6 +118,24 @@ public sealed class WriteRulesTests(AppFixture app)
         (await app.Details(problem.Id)).Version.ShouldBe(current);
     }
 
+    /// <summary>The pages decide a change again when only unrelated changes came since; API clients keep strict optimistic concurrency.</summary>
+    [Theory]
+    [MemberData(nameof(WriteRoute.Names), MemberType = typeof(WriteRoute))]
+    public async Task A_write_made_stale_only_by_a_note_is_still_a_409_with_the_current_version(string route)
+    {
+        var problem = await app.ReportProblemWithCriterion();
+        var write = WriteRoute.All[route];
+        var planned = await app.Post(Coordinator, $"/api/problems/{problem.Id}/actions", WriteRoute.All["plan action"].Body(problem.Version, app.Today()));
+        var actionId = (await planned.ReadAsJsonAsync<ActionPlannedAnswer>())!.ActionId;
+        var seen = await planned.NewVersion();
+        var current = await (await app.Post(Coordinator, $"/api/problems/{problem.Id}/notes", new { version = seen, text = "Walked the street at dusk." })).NewVersion();
+
+        var result = await app.Post(Coordinator, write.Url(problem.Id, actionId, problem.CriterionId), write.Body(seen, app.Today()), 409);
+
+        (await result.ReadAsJsonAsync<ProblemDetails>())!.Extensions["currentVersion"]!.ToString().ShouldBe(current.ToString());
+        (await app.Details(problem.Id)).Version.ShouldBe(current);
+    }
+
     [Theory]
     [MemberData(nameof(WriteRoute.Names), MemberType = typeof(WriteRoute))]
     public async Task A_write_without_a_version_is_a_400_naming_the_version(string route)

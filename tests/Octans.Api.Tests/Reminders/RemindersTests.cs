@@ -185,7 +185,7 @@ public sealed class RemindersTests(AppFixture app)
         var (_, settingForm) = await PageForms.FormOf(client, "/account/reminders", signedIn);
         var refused = await PageForms.Send(client, HttpMethod.Post, "/account/reminders", signedIn,
             new() { ["__RequestVerificationToken"] = settingForm, ["on"] = "perhaps" });
-        (await refused.Content.ReadAsStringAsync()).ShouldContain("Choose whether you want reminder emails.");
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Select whether you want reminder emails");
         (await Setting(user)).On.ShouldBeTrue();
 
         var saved = await PageForms.Send(client, HttpMethod.Post, "/account/reminders", signedIn,

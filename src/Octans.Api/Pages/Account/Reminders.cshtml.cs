@@ -25,7 +25,7 @@ public sealed class RemindersModel(IQuerySession session, UserWrites writes) : P
     {
         if (On is not ("on" or "off"))
         {
-            ModelState.AddModelError("on", "Choose whether you want reminder emails.");
+            ModelState.AddModelError("on", "Select whether you want reminder emails");
             IsOn = await ReminderChoices.IsOnAsync(session, User.UserId(), cancellation) ?? true;
             return Page();
         }

@@ -29,7 +29,9 @@ public sealed class ChangeRoleModel(IQuerySession session, UserWrites writes, Ti
     {
         if (!await LoadAsync(cancellation)) return NotFound();
         var (role, team, errors) = await UserRules.CheckRoleAsync(Role, TeamId, session, cancellation);
-        foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
+        foreach (var (field, messages) in errors.InLabelWords(new Dictionary<string, string> { ["role"] = "Select the role" },
+            field => string.IsNullOrWhiteSpace(Request.Form[field])))
+            ModelState.AddModelError(field, messages[0]);
         if (!ModelState.IsValid) return Page();
         var (_, refusal) = await UserChanges.ChangeAsync(Id, writes, user => { user.Role = role!.Value; user.TeamId = team; }, User.Actor(),
             clock.GetUtcNow(), cancellation);

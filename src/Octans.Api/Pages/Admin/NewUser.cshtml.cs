@@ -25,7 +25,12 @@ public sealed class NewUserModel(IQuerySession session, IDocumentStore store, Ti
     {
         Teams = await RoleChoices.TeamsAsync(session, cancellation);
         var request = new CreateUser(Email, Name, Role, TeamId, Password);
-        foreach (var (field, messages) in await UserRules.CheckNewAsync(request, session, cancellation))
+        var errors = (await UserRules.CheckNewAsync(request, session, cancellation)).InLabelWords(new Dictionary<string, string>
+        {
+            ["name"] = "Enter the name", ["email"] = "Enter the work email address", ["role"] = "Select the role",
+            ["password"] = $"Enter a first password of at least {Passwords.MinimumLength} characters",
+        }, field => string.IsNullOrWhiteSpace(Request.Form[field]));
+        foreach (var (field, messages) in errors)
             ModelState.AddModelError(field, messages[0]);
         if (!ModelState.IsValid) return Page();
         var user = UserRules.New(request);

@@ -60,7 +60,10 @@ public sealed class ReportModel(IQuerySession session, IDocumentStore store, Tim
         var (created, refusal) = await ReportPromoting.PromoteAsync(store, User, clock, id, new PromoteReportRequest(Title, Category, Risk), cancellation);
         if (created is null)
         {
-            ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal!.Detail);
+            ModelState.Add(refusal!, new Dictionary<string, string>
+            {
+                ["title"] = "Enter the title", ["category"] = "Select the category", ["risk"] = "Select the risk",
+            }, Request.Form);
             return Page();
         }
         TempData["Done"] = $"{created.Reference} was made from the report. Plan its first actions and agree its exit criteria.";
@@ -75,7 +78,7 @@ public sealed class ReportModel(IQuerySession session, IDocumentStore store, Tim
             report => InboxDecisions.Decide(report, new DismissReport(Reason), User.Actor(), clock.GetUtcNow()), cancellation);
         if (refusal is not null)
         {
-            ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal.Detail);
+            ModelState.Add(refusal, new Dictionary<string, string> { ["reason"] = "Enter the reason" }, Request.Form);
             return Page();
         }
         TempData["Done"] = "The report was dismissed.";

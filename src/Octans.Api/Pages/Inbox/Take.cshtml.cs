@@ -43,7 +43,11 @@ public sealed class TakeModel(IQuerySession session, IDocumentStore store, TimeP
             new TakeReportRequest(Area, Category, Description, new LocationRequest(LocationDescription, latitude, longitude, null, null, null), Source), cancellation);
         if (taken is null)
         {
-            ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal!.Detail);
+            ModelState.Add(refusal!, new Dictionary<string, string>
+            {
+                ["source"] = "Select how it was reported", ["area"] = "Select the area", ["category"] = "Select the category",
+                ["description"] = "Enter what was reported", ["location.description"] = "Enter where it is",
+            }, Request.Form);
             return Page();
         }
         TempData["Done"] = "The report is in the inbox.";

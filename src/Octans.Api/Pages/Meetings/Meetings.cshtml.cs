@@ -12,7 +12,9 @@ public sealed class MeetingsModel(IQuerySession session, IDocumentStore store, T
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty] public string? Kind { get; set; }
-    [BindProperty] public string? HeldOn { get; set; }
+    [BindProperty(Name = "heldOn-day")] public string? HeldOnDay { get; set; }
+    [BindProperty(Name = "heldOn-month")] public string? HeldOnMonth { get; set; }
+    [BindProperty(Name = "heldOn-year")] public string? HeldOnYear { get; set; }
 
     public IReadOnlyList<MeetingSummary> Meetings { get; private set; } = [];
     public IReadOnlyList<(string, string)> Areas { get; private set; } = [];
@@ -23,10 +25,21 @@ public sealed class MeetingsModel(IQuerySession session, IDocumentStore store, T
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         if (!MayMake) return Forbid();
-        var (id, refusal) = await MeetingChanges.ArrangeAsync(store, User, clock, new ArrangeMeetingRequest(Area, Kind, HeldOn), cancellation);
+        var heldOn = DateInput.Read(HeldOnDay, HeldOnMonth, HeldOnYear, out var real);
+        if (!real)
+        {
+            ModelState.AddModelError("heldOn", DateInput.NotReal);
+            await LoadAsync(cancellation);
+            return Page();
+        }
+        var (id, refusal) = await MeetingChanges.ArrangeAsync(store, User, clock,
+            new ArrangeMeetingRequest(Area, Kind, heldOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), cancellation);
         if (id is not { } made)
         {
-            ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal!.Detail);
+            var whenEmpty = new Dictionary<string, string> { ["area"] = "Select the area", ["kind"] = "Select the kind of meeting" };
+            // The three boxes were all left empty: the form has no single "heldOn" answer to look at.
+            if (heldOn is null) whenEmpty["heldOn"] = "Enter the date of the meeting";
+            ModelState.Add(refusal!, whenEmpty, Request.Form);
             await LoadAsync(cancellation);
             return Page();
         }
@@ -42,6 +55,10 @@ public sealed class MeetingsModel(IQuerySession session, IDocumentStore store, T
         var area = await ReferenceDataLookups.FindAreaAsync(session, Area, cancellation) ?? areas.FirstOrDefault();
         Area = area?.Name;
         Meetings = await MeetingRows.ListAsync(session, Area, cancellation);
-        HeldOn ??= Octans.Domain.London.Today(clock.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (HeldOnDay is null && HeldOnMonth is null && HeldOnYear is null)
+        {
+            var today = Octans.Domain.London.Today(clock.GetUtcNow());
+            (HeldOnDay, HeldOnMonth, HeldOnYear) = ($"{today.Day}", $"{today.Month}", $"{today.Year}");
+        }
     }
 }

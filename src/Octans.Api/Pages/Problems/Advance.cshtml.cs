@@ -27,6 +27,9 @@ public sealed class AdvanceModel(IQuerySession query, IDocumentStore store, Time
     public IReadOnlyDictionary<Guid, string> TeamNames { get; private set; } = new Dictionary<Guid, string>();
     public bool Conflicted { get; private set; }
 
+    /// <summary>After a conflict: what changed since the page was loaded that moving on depends on, in the users' words.</summary>
+    public IReadOnlyList<string> ChangedSince { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
     {
         if (await LoadAsync(cancellation) is { } stop) return stop;
@@ -37,12 +40,11 @@ public sealed class AdvanceModel(IQuerySession query, IDocumentStore store, Time
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         if (await LoadAsync(cancellation) is { } stop) return stop;
-        var next = Next;
-        var outcome = await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, new AdvancePhase(Override), cancellation);
+        var outcome = await ProblemChanges.ApplyFromPageAsync(store, User, clock, Id, Version, new AdvancePhase(Override), null, cancellation);
         switch (outcome.Status)
         {
             case 200:
-                TempData["Done"] = $"{Problem.Reference} moved to {next}.";
+                TempData["Done"] = $"{Problem.Reference} moved from {Problem.Phase} to {Next}";
                 return Redirect($"/problems/{Id}");
             case 403:
                 return Forbid();
@@ -52,7 +54,8 @@ public sealed class AdvanceModel(IQuerySession query, IDocumentStore store, Time
                 Conflicted = true;
                 Show(outcome.Problem!);
                 Version = Problem.Version;
-                ModelState.AddModelError("", $"Someone else changed {Problem.Reference} while you had this page open. Check what is left now, below, then move it on again if it still makes sense.");
+                ChangedSince = await ChangesSince.SayAsync(query, clock, outcome.Since, Problem, cancellation);
+                ModelState.AddModelError("", $"{Problem.Reference} changed while you had this page open. Check what is left now, below, then move it on again if it still makes sense.");
                 return Page();
             default:
                 ModelState.Add(outcome);

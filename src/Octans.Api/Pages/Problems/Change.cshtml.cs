@@ -7,6 +7,7 @@ using Octans.Api.Problems;
 using Octans.Api.Problems.Photos;
 using Octans.Api.Problems.Listing;
 using Octans.Api.ReferenceData;
+using Octans.Api.SigningIn;
 using Octans.Domain;
 
 namespace Octans.Api.Pages.Problems;
@@ -27,6 +28,9 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
     public IReadOnlyList<Team> Teams { get; private set; } = [];
     public ChangeContext Context { get; private set; } = null!;
     public bool Conflicted { get; private set; }
+
+    /// <summary>After a conflict: what changed since the page was loaded that this change depends on, in the users' words.</summary>
+    public IReadOnlyList<string> ChangedSince { get; private set; } = [];
     public (double Latitude, double Longitude) MapCentre { get; private set; }
     public IReadOnlyList<string> Categories { get; private set; } = [];
 
@@ -55,26 +59,32 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
         var context = ContextFor(Problem);
         context.DuplicateOf = duplicateOf;
         ChangeOutcome outcome;
+        IProblemCommand? command = null;
         if (Form.TakesPhoto)
         {
             var photo = await ReadPhotoAsync(cancellation);
             outcome = (await ProblemPhotos.AddAsync(store, User, clock, Id, Version, photo, photoId =>
             {
                 context.PhotoId = photoId;
-                return Form.Build(context);
-            }, cancellation)).Outcome;
+                return command = Form.Build(context);
+            }, cancellation, fromPage: true)).Outcome;
         }
         else
         {
-            var command = Form.Build(context);
+            command = Form.Build(context);
             // A date that does not exist says so, rather than the domain's "enter the date".
             var mistakes = context.Errors.Select(e => new FieldError(e.Key, e.Value)).ToArray();
-            outcome = await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, command, cancellation, mistakes);
+            outcome = await ProblemChanges.ApplyFromPageAsync(store, User, clock, Id, Version, command, null, cancellation, mistakes);
         }
         switch (outcome.Status)
         {
             case 200:
-                TempData["Done"] = $"{Form.Button}: done.";
+                await using (var read = store.QuerySession())
+                {
+                    var after = await read.LoadAsync<Problem>(Id, cancellation);
+                    TempData["Done"] = after is null ? $"{Problem.Reference} changed"
+                        : ChangeConfirmations.Of(command!, after, team => Teams.FirstOrDefault(t => t.Id == team)?.Name ?? "an unknown team");
+                }
                 return Redirect($"/problems/{Id}");
             case 403:
                 return Forbid();
@@ -86,11 +96,12 @@ public sealed class ChangeModel(IQuerySession query, IDocumentStore store, TimeP
                 Action = ActionId is { } id ? Problem.FindAction(id) : null;
                 Criterion = CriterionId is { } criterionId ? Problem.FindExitCriterion(criterionId) : null;
                 Version = Problem.Version;
-                ModelState.AddModelError("", $"Someone else changed {Problem.Reference} while you had this page open. Check what it looks like now, below, then submit again if your change still makes sense.");
+                ChangedSince = await ChangesSince.SayAsync(query, clock, outcome.Since, Problem, cancellation);
+                ModelState.AddModelError("", $"{Problem.Reference} changed while you had this page open. Check what changed, below; your answers are kept. Submit again if your change still makes sense.");
                 Context = ContextFor(Problem);
                 return Page();
             default:
-                ModelState.Add(outcome);
+                ModelState.Add(Form.InLabelWords(outcome.Errors, Answer), outcome.Refusal?.Detail);
                 return Page();
         }
     }

@@ -13,6 +13,12 @@ public enum ChangeAbout { Problem, Action, Criterion }
 
 public sealed record FormField(string Name, string Label, FieldKind Kind, string? Hint = null)
 {
+    /// <summary>The GOV.UK message when the field is left empty, in the label's own words: "Enter what was done", "Select the team".</summary>
+    public string? Missing { get; init; }
+
+    /// <summary>The most characters a textarea takes, from <see cref="TextLimits"/>: it shows the GOV.UK character count.</summary>
+    public int? MaxLength { get; init; }
+
     public Func<ChangeContext, IReadOnlyList<(string Value, string Text)>>? Options { get; init; }
     public Func<ChangeContext, string?>? Default { get; init; }
 }
@@ -37,13 +43,9 @@ public sealed class ChangeContext(Problem problem, ProblemAction? action, ExitCr
     /// <summary>A GOV.UK date input's three boxes; a date that does not exist is an error on the field.</summary>
     public DateOnly? Date(string name)
     {
-        var (day, month, year) = (answer($"{name}-day")?.Trim(), answer($"{name}-month")?.Trim(), answer($"{name}-year")?.Trim());
-        if (string.IsNullOrEmpty(day) && string.IsNullOrEmpty(month) && string.IsNullOrEmpty(year)) return null;
-        if (int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y) && y is >= 2000 and <= 2100
-            && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-            return new DateOnly(y, m, d);
-        Errors[name] = "Enter a real date, for example 30 11 2026";
-        return null;
+        var picked = DateInput.Read(answer($"{name}-day"), answer($"{name}-month"), answer($"{name}-year"), out var real);
+        if (!real) Errors[name] = DateInput.NotReal;
+        return picked;
     }
 
     /// <summary>A number such as a latitude, written with a full stop; an error on the field when it is not one.</summary>
@@ -72,7 +74,7 @@ public sealed class ChangeContext(Problem problem, ProblemAction? action, ExitCr
 /// which goes the one way every change goes (<see cref="ProblemChanges"/>). One page shows every change, one thing per
 /// page, as the GOV.UK pattern asks.
 /// </summary>
-public sealed record ChangeForm(string Key, string Title, string Button, IReadOnlyList<FormField> Fields, Type Command, Func<ChangeContext, IProblemCommand> Build)
+public sealed partial record ChangeForm(string Key, string Title, string Button, IReadOnlyList<FormField> Fields, Type Command, Func<ChangeContext, IProblemCommand> Build)
 {
     public ChangeAbout About { get; init; } = ChangeAbout.Problem;
     public string? Intro { get; init; }
@@ -84,116 +86,15 @@ public sealed record ChangeForm(string Key, string Title, string Button, IReadOn
     public bool MayUse(ClaimsPrincipal user, ProblemAction? action) =>
         action is null ? WhoMay.Allows(user, Command) : WhoMay.Allows(user, Command, action.TeamId);
 
-    private static ChangeForm Of<TCommand>(string key, string title, string button, IReadOnlyList<FormField> fields, Func<ChangeContext, TCommand> build)
-        where TCommand : IProblemCommand => new(key, title, button, fields, typeof(TCommand), c => build(c));
-
-    public static IReadOnlyList<(string, string)> Phases { get; } = [.. Enum.GetNames<Phase>().Select(p => (p, p))];
-
-    private static IReadOnlyList<(string, string)> TeamOptions(ChangeContext c) =>
-        [("", "Choose a team"), .. c.Teams.OrderBy(t => t.Name).Select(t => (t.Id.ToString(), $"{t.Name} ({t.Partner})"))];
-
-    private static IReadOnlyList<FormField> PhotoFields { get; } =
-    [
-        new("photo", "Photo", FieldKind.Photo, "A JPEG or PNG of up to 10 MB. Where and with what camera it was taken is not kept."),
-        new("when", "When was it taken", FieldKind.Radios) { Options = _ => [("Before", "Before the work"), ("After", "After the work")] },
-    ];
-
-    private static FormField Reason(string label = "Reason", string? hint = null) => new("reason", label, FieldKind.Textarea, hint);
-
-    public static IReadOnlyList<ChangeForm> All { get; } =
-    [
-        Of("place", "Change the place", "Change place",
-            [
-                new("location.description", "Where is it", FieldKind.Text, "A street, a stretch of street or a landmark, for example ‘Burr Street garages’.")
-                    { Default = c => c.Problem.Location.Description },
-                new("location.latitude", "Latitude (optional)", FieldKind.Text) { Default = c => Invariant(c.Problem.Location.Latitude) },
-                new("location.longitude", "Longitude (optional)", FieldKind.Text) { Default = c => Invariant(c.Problem.Location.Longitude) },
-            ],
-            c => new ReviseDetails(null, null, null, null, c.Problem.Location with
-            {
-                Description = c.Text("location.description"),
-                Latitude = c.Number("location.latitude", "Enter the latitude as a number, like 51.8853"),
-                Longitude = c.Number("location.longitude", "Enter the longitude as a number, like -0.4151"),
-            })) with { Intro = "Give the address, and the pin's latitude and longitude if you know them, or drop the pin on the map." },
-        .. DetailForms.All,
-        Of("plan-action", "Plan an action", "Plan action",
-            [
-                new("description", "What needs doing", FieldKind.Textarea, "Say what and where, for example ‘Replace the lamp in column 14’."),
-                new("teamId", "Team", FieldKind.Select) { Options = TeamOptions },
-                new("assignee", "Assigned to (optional)", FieldKind.Text, "A role or crew, not a member of the public."),
-                new("dueOn", "Due date", FieldKind.Date, "For example, 30 11 2026"),
-                new("phase", "Phase", FieldKind.Radios) { Options = _ => Phases, Default = c => c.Problem.Phase.ToString() },
-            ],
-            c => new PlanAction(Guid.CreateVersion7(), c.Text("description"), c.Team("teamId") ?? Guid.Empty, c.Date("dueOn"), c.Choose<Phase>("phase"),
-                c.Optional("assignee"))),
-        Of("complete", "Complete an action", "Complete action",
-            [new("note", "What was done", FieldKind.Textarea, "This goes in the action log.")],
-            c => new CompleteAction(c.Action!.Id, c.Text("note"))) with { About = ChangeAbout.Action },
-        Of("reschedule", "Change the due date", "Change due date",
-            [new("dueOn", "New due date", FieldKind.Date, "For example, 30 11 2026"), Reason("Why the date is changing")],
-            c => new RescheduleAction(c.Action!.Id, c.Date("dueOn"), c.Text("reason"))) with { About = ChangeAbout.Action },
-        Of("reassign", "Reassign an action", "Reassign action",
-            [new("teamId", "Team", FieldKind.Select) { Options = TeamOptions, Default = c => c.Action?.TeamId.ToString() }, new("assignee", "Assigned to (optional)", FieldKind.Text)],
-            c => new ReassignAction(c.Action!.Id, c.Team("teamId") ?? Guid.Empty, c.Optional("assignee"))) with { About = ChangeAbout.Action },
-        Of("cancel", "Cancel an action", "Cancel action",
-            [Reason("Why it is no longer needed")],
-            c => new CancelAction(c.Action!.Id, c.Text("reason"))) with { About = ChangeAbout.Action },
-        Of("reopen-action", "Reopen an action", "Reopen action",
-            [Reason("Why it needs doing again")],
-            c => new ReopenAction(c.Action!.Id, c.Text("reason"))) with { About = ChangeAbout.Action },
-        Of("add-photo", "Add a photo", "Add photo", PhotoFields,
-            c => new AddActionPhoto(c.Action!.Id, c.PhotoId, c.Choose<BeforeOrAfter>("when"))) with { About = ChangeAbout.Action },
-        Of("add-photo", "Add a photo", "Add photo", PhotoFields,
-            c => new AddExitCriterionPhoto(c.Criterion!.Id, c.PhotoId, c.Choose<BeforeOrAfter>("when"))) with { About = ChangeAbout.Criterion },
-        Of("add-criterion", "Add an exit criterion", "Add exit criterion",
-            [
-                new("text", "What must be true to leave the phase", FieldKind.Textarea, "For example, ‘No fly-tipping reported for four weeks’."),
-                new("phase", "Phase", FieldKind.Radios) { Options = _ => Phases, Default = c => c.Problem.Phase.ToString() },
-            ],
-            c => new AddExitCriterion(Guid.CreateVersion7(), c.Choose<Phase>("phase"), c.Text("text"))),
-        Of("meet", "Mark an exit criterion as met", "Mark as met",
-            [new("evidence", "Evidence", FieldKind.Textarea, "What shows it is met, for example ‘Two night inspections found all columns lit’.")],
-            c => new MeetExitCriterion(c.Criterion!.Id, c.Text("evidence"))) with { About = ChangeAbout.Criterion },
-        Of("record-review", "Record a review", "Record review",
-            [
-                new("meetingOn", "Meeting date", FieldKind.Date, "For example, 10 11 2026"),
-                new("rag", "Confidence", FieldKind.Radios, "How confident the partnership is that the problem is under control.")
-                    { Options = _ => [("Red", "Red – not under control"), ("Amber", "Amber – improving"), ("Green", "Green – under control")] },
-                new("decision", "Decision", FieldKind.Textarea),
-                new("nextReviewOn", "Next review (optional)", FieldKind.Date, "For example, 8 12 2026"),
-            ],
-            c => new RecordReview(c.Date("meetingOn"), c.Choose<Rag>("rag"), c.Text("decision"), c.Date("nextReviewOn"))),
-        Of("log-recurrence", "Log a recurrence", "Log recurrence",
-            [
-                new("observedOn", "When was it seen", FieldKind.Date, "For example, 12 11 2026"),
-                new("description", "What came back", FieldKind.Textarea),
-                new("source", "How it was reported (optional)", FieldKind.Text, "For example, ‘Police patrol’ or ‘Residents’ meeting’."),
-            ],
-            c => new LogRecurrence(c.Date("observedOn"), c.Text("description"), c.Optional("source"))),
-        Of("revert", "Go back a phase", "Go back a phase",
-            [Reason("Why the problem is going back")],
-            c => new RevertPhase(c.Text("reason"))),
-        Of("close", "Close the problem", "Close problem",
-            [
-                new("outcome", "Outcome", FieldKind.Radios)
-                {
-                    Options = _ =>
-                    [
-                        ("Resolved", "Resolved – the problem has gone"), ("ReducedAndManaged", "Reduced and managed as usual business"),
-                        ("HandedOver", "Handed over to another body"), ("NoFurtherAction", "No further action possible"),
-                        ("Duplicate", "Duplicate of another problem"),
-                    ],
-                },
-                new("duplicateOf", "Reference of the problem it duplicates (only for a duplicate)", FieldKind.Text, "For example, HT-0007"),
-                new("note", "Closing note", FieldKind.Textarea),
-            ],
-            c => new CloseProblem(c.Choose<Outcome>("outcome"), c.Text("note"), c.DuplicateOf)),
-        Of("reopen", "Reopen the problem", "Reopen problem",
-            [Reason("Why it is being reopened")],
-            c => new ReopenProblem(c.Text("reason"))),
-    ];
+    /// <summary>
+    /// The refusal's messages in the form's own words: a field left empty gets its label's "Enter…" or "Select…" message
+    /// rather than the domain's, which speaks of the API's field names. Other messages (too long, a date in the past) stand.
+    /// </summary>
+    public IDictionary<string, string[]> InLabelWords(IDictionary<string, string[]> errors, Func<string, string?> answer) =>
+        errors.InLabelWords(Fields.Where(f => f.Missing is not null).ToDictionary(f => f.Name, f => f.Missing!),
+            name => Fields.First(f => f.Name == name) is var field && field.Kind == FieldKind.Date
+                ? new[] { "day", "month", "year" }.All(part => string.IsNullOrWhiteSpace(answer($"{name}-{part}")))
+                : string.IsNullOrWhiteSpace(answer(name)));
 
     public static ChangeForm? Find(string key, ChangeAbout about) => All.FirstOrDefault(f => f.Key == key && f.About == about);
-
-    private static string? Invariant(double? degrees) => degrees?.ToString(CultureInfo.InvariantCulture);
 }

@@ -54,7 +54,7 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
 
     public async Task<IActionResult> OnPostNoteAsync(CancellationToken cancellation)
     {
-        var outcome = await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, new AddNote(Note ?? ""), cancellation);
+        var outcome = await ProblemChanges.ApplyFromPageAsync(store, User, clock, Id, Version, new AddNote(Note ?? ""), null, cancellation);
         switch (outcome.Status)
         {
             case 200:
@@ -76,15 +76,15 @@ public sealed class ProblemModel(IQuerySession query, IDocumentStore store, Time
     }
 
     public async Task<IActionResult> OnPostSensitivityAsync(CancellationToken cancellation) =>
-        await AnswerAsync(await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, new ChangeSensitivity(Sensitive, Sensitive ? SensitiveTeams : []),
-                cancellation),
+        await AnswerAsync(await ProblemChanges.ApplyFromPageAsync(store, User, clock, Id, Version, new ChangeSensitivity(Sensitive, Sensitive ? SensitiveTeams : []),
+                null, cancellation),
             Sensitive
                 ? "The problem is marked sensitive: nothing about it is published, and only coordinators, administrators and the teams named see it."
                 : "The problem is no longer marked sensitive.",
             "sensitive", cancellation);
 
     public async Task<IActionResult> OnPostPublicUpdateAsync(CancellationToken cancellation) =>
-        await AnswerAsync(await ProblemChanges.ApplyAsync(store, User, clock, Id, Version, new WritePublicUpdate(PublicUpdate ?? ""), cancellation),
+        await AnswerAsync(await ProblemChanges.ApplyFromPageAsync(store, User, clock, Id, Version, new WritePublicUpdate(PublicUpdate ?? ""), null, cancellation),
             "Your update was published for residents.", "publicUpdate", cancellation);
 
     private async Task<IActionResult> AnswerAsync(ChangeOutcome outcome, string done, string field, CancellationToken cancellation)

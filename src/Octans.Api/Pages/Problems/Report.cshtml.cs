@@ -53,12 +53,22 @@ public sealed class ReportModel(IQuerySession session, TimeProvider clock) : Pag
         if (await ProblemReporting.MistakesAsync(session, User, clock, request, cancellation, mistakes) is { } refusal)
         {
             ModelState.Clear();
-            ModelState.Add((refusal as HttpValidationProblemDetails)?.Errors ?? new Dictionary<string, string[]>(), refusal.Detail);
+            ModelState.Add(refusal, WhenEmpty, Request.Form);
             return Page();
         }
         answers.Keep(TempData);
         return Redirect("/report/check");
     }
+
+    private static readonly Dictionary<string, string> WhenEmpty = new()
+    {
+        ["title"] = "Enter the title",
+        ["statement"] = "Enter the problem statement",
+        ["category"] = "Select the category",
+        ["area"] = "Select the area",
+        ["risk"] = "Select the risk",
+        ["location.description"] = "Enter where it is",
+    };
 
     private void Fill(ReportAnswers kept) =>
         (Title, Statement, Category, Area, Risk, LocationDescription, Latitude, Longitude, Uprn, Usrn, Ward) =

@@ -28,7 +28,7 @@ public sealed class TasksModel(IQuerySession session, IDocumentStore store, Time
     {
         if (!await LoadAsync(cancellation)) return Forbid();
         var task = Tasks.FirstOrDefault(t => t.ActionId == actionId && t.ProblemId == problemId);
-        var outcome = await ProblemChanges.ApplyAsync(store, User, clock, problemId, version, new CompleteAction(actionId, note ?? ""), cancellation);
+        var outcome = await ProblemChanges.ApplyFromPageAsync(store, User, clock, problemId, version, new CompleteAction(actionId, note ?? ""), null, cancellation);
         if (outcome.Accepted)
         {
             TempData["Done"] = $"Done: {task?.Description ?? "the task"} ({task?.ProblemReference}).";

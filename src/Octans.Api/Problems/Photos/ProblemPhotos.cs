@@ -18,9 +18,10 @@ public static class ProblemPhotos
     /// <summary>
     /// Adds the photo, prepared or refused, with the command <paramref name="build"/> makes from its new id (the empty id
     /// when there is no photo to keep, which the decision refuses): the photo's refusal is the answer for its field.
+    /// From the pages (<paramref name="fromPage"/>), a stale version is decided again as <see cref="ProblemChanges.ApplyFromPageAsync"/> says.
     /// </summary>
     public static async Task<(ChangeOutcome Outcome, Guid PhotoId)> AddAsync(IDocumentStore store, ClaimsPrincipal user, TimeProvider clock,
-        Guid id, int? version, PhotoPreparation? photo, Func<Guid, IProblemCommand> build, CancellationToken cancellation)
+        Guid id, int? version, PhotoPreparation? photo, Func<Guid, IProblemCommand> build, CancellationToken cancellation, bool fromPage = false)
     {
         var prepared = photo?.Photo;
         var photoId = prepared is null ? Guid.Empty : Guid.CreateVersion7();
@@ -33,11 +34,14 @@ public static class ProblemPhotos
             AddExitCriterionPhoto c => new PhotoOf(id, null, c.CriterionId, null, c.When),
             _ => throw new ArgumentException($"{command.GetType().Name} adds no photo.", nameof(build)),
         };
-        var outcome = await ProblemChanges.ApplyAsync(store, user, clock, id, version, command, (session, _) =>
+        Alongside keep = (session, _) =>
         {
             PhotoStorage.Keep(session, photoId, prepared!, of, clock.GetUtcNow());
             return Task.FromResult<ProblemDetails?>(null);
-        }, cancellation, mistake);
+        };
+        var outcome = fromPage
+            ? await ProblemChanges.ApplyFromPageAsync(store, user, clock, id, version, command, keep, cancellation, mistake)
+            : await ProblemChanges.ApplyAsync(store, user, clock, id, version, command, keep, cancellation, mistake);
         return (outcome, photoId);
     }
 
