@@ -81,6 +81,11 @@ public sealed class BoardAndDashboardTests(BrowserFixture octans)
             await Expect(rowB).Not.ToContainTextAsync("Review overdue");
             await Expect(Rows(page).Filter(new() { HasText = c.Reference })).ToContainTextAsync(c.Place);
             await AccessibilityTests.AssertAccessible(page);
+
+            await page.GotoAsync($"/problems?q={story.Word}&sort=loudest");
+            var error = page.Locator(".govuk-error-summary a", new() { HasText = "Sort by updated, risk, confidence or nextReview." });
+            await Expect(error).ToHaveAttributeAsync("href", "#sort");
+            await Expect(page.GetByLabel("Sort by", new() { Exact = true })).ToHaveAttributeAsync("id", "sort");
         });
     }
 
