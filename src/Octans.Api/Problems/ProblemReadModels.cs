@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Octans.Api.Dashboard;
 using Octans.Api.Problems.GettingDetails;
 using Octans.Api.Problems.Listing;
 using Octans.Api.Problems.Notes;
@@ -21,11 +22,11 @@ namespace Octans.Api.Problems;
 public sealed class ProblemReadModels : IProjection
 {
     /// <summary>Raised whenever a read model's tables or what they hold change, so stores kept before catch up at start.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     private static readonly string[] Tables =
         [ProblemRows.Table, TeamTasks.Table, ProblemNotes.Table, TimelineMoves.Table, ProblemRecord.Criteria, ProblemRecord.Reviews,
-         ProblemRecord.Phases, ProblemRecord.Recurrences, PublicUpdateRows.Table];
+         ProblemRecord.Phases, ProblemRecord.Recurrences, PublicUpdateRows.Table, ProblemMilestones.Table];
 
     /// <summary>The qualified names of every read model's tables.</summary>
     public static IReadOnlyList<string> TableNames => Tables;
@@ -40,6 +41,7 @@ public sealed class ProblemReadModels : IProjection
         ProblemRecord.Declare(options);
         ProblemNotes.Declare(options);
         PublicUpdateRows.Declare(options);
+        ProblemMilestones.Declare(options);
         options.Declare("read_models", table =>
         {
             table.AddColumn("id", "integer").AsPrimaryKey();
@@ -69,6 +71,7 @@ public sealed class ProblemReadModels : IProjection
         ProblemRecord.Project(operations, change, version);
         ProblemNotes.Project(operations, change, version);
         PublicUpdateRows.Project(operations, change, version);
+        ProblemMilestones.Project(operations, change, version);
     }
 
     /// <summary>Whether the read models are kept by this <see cref="Version"/>: what the app's role checks at start.</summary>

@@ -89,7 +89,7 @@ public sealed partial class OpenApiTests(AppFixture app)
         var list = document.RootElement.GetProperty("paths").GetProperty("/api/problems").GetProperty("get");
 
         list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
-            .ShouldBe(["phase", "category", "teamId", "rag", "overdue", "q", "area", "status", "page", "pageSize", "near", "within"], ignoreOrder: true);
+            .ShouldBe(["phase", "category", "teamId", "rag", "overdue", "q", "area", "status", "page", "pageSize", "near", "within", "sort"], ignoreOrder: true);
         list.GetProperty("responses").TryGetProperty("400", out _).ShouldBeTrue();
     }
 

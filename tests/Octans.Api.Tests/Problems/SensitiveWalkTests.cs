@@ -36,6 +36,7 @@ public sealed partial class SensitiveWalkTests(AppFixture app)
         GET  /api/teams/{teamId}/actions             | /api/teams/{police}/actions                                                 | C P A
         GET  /api/dashboard                          | /api/dashboard?area={area} /api/dashboard                                   | -
         GET  /api/dashboard/breakdown                | /api/dashboard/breakdown?area={area}                                        | -
+        GET  /api/dashboard/chasing                  | /api/dashboard/chasing?area={area} /api/dashboard/chasing                   | -
         GET  /api/problems                           | /api/problems?area={area} /api/problems?q={suffix} /api/problems?near={pin}&within=300 | C P A
         GET  /api/map                                | /api/map?area={area}                                                        | C P A
         GET  /api/problems.csv                       | /api/problems.csv?area={area}&columns=reference,title                       | C A

@@ -41,6 +41,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         GET  /api/teams/{teamId}/actions                             401       ok          ok         403       ok         ok
         GET  /api/dashboard                                          401       ok          ok         ok        ok         ok
         GET  /api/dashboard/breakdown                                401       ok          ok         ok        ok         ok
+        GET  /api/dashboard/chasing                                  401       ok          ok         ok        ok         ok
         GET  /api/problems                                           401       ok          ok         ok        ok         ok
         GET  /api/map                                                401       ok          ok         ok        ok         ok
         GET  /api/problems.csv                                       401       ok          403        403       ok         ok

@@ -20,6 +20,7 @@ public sealed class DashboardModel(IQuerySession session, IDocumentStore store, 
     [BindProperty] public string? Area { get; set; }
 
     public DashboardView View { get; private set; } = null!;
+    public ChasingView Chasing { get; private set; } = null!;
     public ProblemBreakdown Breakdown { get; private set; } = null!;
     public string AreaName { get; private set; } = "";
     public IReadOnlyList<StoredPack> Packs { get; private set; } = [];
@@ -36,7 +37,9 @@ public sealed class DashboardModel(IQuerySession session, IDocumentStore store, 
         Areas = [.. areas.Select(a => (a.Name, a.Name))];
         Area ??= areas.FirstOrDefault()?.Name;
         var today = Octans.Domain.London.Today(clock.GetUtcNow());
-        View = await new DashboardScope(null, WhoMay.ReaderOf(User)).ReadAsync(session, store, today, cancellation);
+        var scope = new DashboardScope(null, WhoMay.ReaderOf(User));
+        View = await scope.ReadAsync(session, store, today, cancellation);
+        Chasing = await ChasingView.ReadAsync(scope, session, today, cancellation);
         Breakdown = await ProblemRows.BreakdownAsync(session, null, WhoMay.ReaderOf(User), today, cancellation);
         Packs = await archive.ListAsync(null, cancellation, PackKind.Monthly);
         PathwaysPacks = await archive.ListAsync(null, cancellation, PackKind.Pathways);

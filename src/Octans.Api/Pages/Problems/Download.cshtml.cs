@@ -14,9 +14,9 @@ namespace Octans.Api.Pages.Problems;
 public sealed class DownloadModel(IQuerySession session, IDocumentStore store, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? phase, string? category, string? teamId, string? rag, string? overdue, string? q,
-        string? area, string? columns, CancellationToken cancellation)
+        string? area, string? status, string? sort, string? columns, CancellationToken cancellation)
     {
-        var (export, _) = await ProblemExport.CheckAsync(new(phase, category, teamId, rag, overdue, q, area), columns, WhoMay.ReaderOf(User), session,
+        var (export, _) = await ProblemExport.CheckAsync(new(phase, category, teamId, rag, overdue, q, area, status, Sort: sort), columns, WhoMay.ReaderOf(User), session,
             London.Today(clock.GetUtcNow()), cancellation);
         if (export is null) return BadRequest();
         Response.ContentType = ProblemExport.ContentType;

@@ -12,10 +12,10 @@ namespace Octans.Api.Problems.Listing;
 public static class ExportProblemsEndpoint
 {
     public static async Task<(ProblemExport?, ProblemDetails)> ValidateAsync(string? phase, string? category, string? teamId, string? rag,
-        string? overdue, string? q, string? area, string? status, string? near, string? within, string? columns,
+        string? overdue, string? q, string? area, string? status, string? near, string? within, string? sort, string? columns,
         ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var (export, errors) = await ProblemExport.CheckAsync(new(phase, category, teamId, rag, overdue, q, area, status, Near: near, Within: within),
+        var (export, errors) = await ProblemExport.CheckAsync(new(phase, category, teamId, rag, overdue, q, area, status, Near: near, Within: within, Sort: sort),
             columns, WhoMay.ReaderOf(user), session, London.Today(clock.GetUtcNow()), cancellation);
         return (export, export is null ? Answers.Invalid(errors) : WolverineContinue.NoProblems);
     }

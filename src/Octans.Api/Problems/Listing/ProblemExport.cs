@@ -10,7 +10,7 @@ public sealed record ExportColumn(string Name, string Sql, Action<CsvWriter, Npg
 
 /// <summary>
 /// The list's filters and the chosen columns, once checked, for the problems' CSV. Every matching row is written, most recently
-/// updated first (nearest first within a circle), streamed from the database to the answer a row at a time.
+/// updated first (nearest first within a circle) unless another order is asked for, streamed from the database to the answer a row at a time.
 /// </summary>
 public sealed record ProblemExport(ProblemFilter Filter, IReadOnlyList<ExportColumn> Columns)
 {

@@ -6,8 +6,11 @@ using Octans.Domain;
 
 namespace Octans.Api.Problems.Listing;
 
-/// <summary>The list's filters once checked. <see cref="Phase"/> stands for open problems in that phase.</summary>
-public sealed record ProblemFilter(
+/// <summary>
+/// The list's filters once checked. <see cref="Phase"/> stands for open problems in that phase; <see cref="Status"/> null
+/// keeps open and closed problems alike.
+/// </summary>
+public sealed partial record ProblemFilter(
     Reader Reader, Phase? Phase, bool ClosedOnly, ProblemStatus? Status, string? Category, Guid? TeamId, Rag? Rag, bool OverdueOnly, string? Text,
     string? Area, int Page, int PageSize, DateOnly Today)
 {
@@ -17,16 +20,20 @@ public sealed record ProblemFilter(
     /// <summary>Only problems whose pin is within this circle, nearest first (near and within).</summary>
     public Circle? Near { get; init; }
 
+    /// <summary>The order asked for; none is the most recently updated first, or the nearest first within a circle.</summary>
+    public ProblemOrder? Sort { get; init; }
+
     /// <summary>The filters as the query string gives them, every one optional; each mistake is named by its field.</summary>
     public sealed record Asked(string? Phase = null, string? Category = null, string? TeamId = null, string? Rag = null,
         string? Overdue = null, string? Q = null, string? Area = null, string? Status = null, string? Page = null, string? PageSize = null,
-        string? Near = null, string? Within = null);
+        string? Near = null, string? Within = null, string? Sort = null);
 
     /// <summary>
     /// Checks the filters: phase is Clear, Hold or Build for open problems in that phase, or Closed; teamId keeps problems
     /// with an open action for that team; overdue=true keeps open problems with an action due before today in London; q is
     /// searched for in the reference, title, statement and location; area is a name or a code; near is a latitude and a
-    /// longitude, and within the circle's radius in metres around it.
+    /// longitude, and within the circle's radius in metres around it; status is Open, Closed or Any (the same as none);
+    /// sort is updated, risk, confidence or nextReview (<see cref="ProblemOrder"/>).
     /// </summary>
     public static async Task<(ProblemFilter? Filter, Dictionary<string, string[]> Errors)> CheckAsync(Asked asked, Reader reader, IQuerySession session,
         DateOnly today, CancellationToken cancellation)
@@ -38,8 +45,12 @@ public sealed record ProblemFilter(
         var openPhase = Choice.Of<Phase>(asked.Phase);
         if (Given(asked.Phase) && openPhase is null && !closedOnly) Error("phase", "Choose the phase: Clear, Hold, Build or Closed.");
 
+        var anyStatus = AnyStatus.Equals(asked.Status?.Trim(), StringComparison.OrdinalIgnoreCase);
         var status = Choice.Of<ProblemStatus>(asked.Status);
-        if (Given(asked.Status) && status is null) Error("status", "Choose the status: Open or Closed.");
+        if (Given(asked.Status) && status is null && !anyStatus) Error("status", "Choose the status: Open, Closed or Any.");
+
+        var sort = Choice.Of<ProblemOrder>(asked.Sort);
+        if (Given(asked.Sort) && sort is null) Error("sort", "Sort by updated, risk, confidence or nextReview.");
 
         var rag = Choice.Of<Rag>(asked.Rag);
         if (Given(asked.Rag) && rag is null) Error("rag", "Choose the RAG rating: Red, Amber or Green.");
@@ -61,7 +72,7 @@ public sealed record ProblemFilter(
 
         if (errors.Count > 0) return (null, errors);
         return (new ProblemFilter(reader, closedOnly ? null : openPhase, closedOnly, status, Given(asked.Category) ? asked.Category!.Trim() : null, team,
-            rag, overdue == true, Given(asked.Q) ? asked.Q!.Trim() : null, area?.Name, page, size, today) { Near = near }, errors);
+            rag, overdue == true, Given(asked.Q) ? asked.Q!.Trim() : null, area?.Name, page, size, today) { Near = near, Sort = sort }, errors);
     }
 
     /// <summary>
@@ -97,6 +108,9 @@ public sealed record ProblemFilter(
         }
         return (string.Join(" and ", conditions), values);
     }
+
+    /// <summary>The status that keeps open and closed problems alike, as giving none does.</summary>
+    public const string AnyStatus = "Any";
 
     private static bool Given(string? value) => !string.IsNullOrWhiteSpace(value);
 }

@@ -14,11 +14,9 @@ public static partial class ProblemRows
     {
         var (condition, values) = export.Filter.Condition();
         var columns = export.Columns;
-        var (order, orderValues) = export.Filter.Near is { } near
-            ? ($"st_distance(d.{Pin}, {PinFrom}), d.{Id}", new object[] { near.Longitude, near.Latitude })
-            : ($"d.{UpdatedAt} desc, d.{Id} desc", []);
+        var (keys, orderValues) = export.Filter.Order();
         var statement = new Statement(
-            $"select {string.Join(", ", columns.Select(c => c.Sql))} from {Table} as d where {condition} order by {order}",
+            $"select {string.Join(", ", columns.Select(c => c.Sql))} from {Table} as d where {condition} order by {string.Join(", ", keys.Select(k => $"{k.Key} {k.Direction}"))}",
             [.. columns.Where(c => c.NeedsToday).Select(_ => (object)export.Filter.Today), .. values, .. orderValues]);
         return session.ReadAsync(async reader =>
         {

@@ -9,7 +9,17 @@ namespace Octans.Api.Problems.Listing;
 public sealed record ProblemListItem(
     Guid Id, string Reference, string Title, string Category, string Area, Phase Phase, ProblemStatus Status, Rag? Rag, Risk Risk,
     int OpenActions, int OverdueActions, DateTimeOffset UpdatedAt, int Version, HoldDecay? HoldDecay, bool Sensitive,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? DistanceMetres = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? DistanceMetres = null)
+{
+    /// <summary>Where the problem is, in words (its location's description).</summary>
+    public string Place { get; init; } = "";
+
+    /// <summary>The next review date the last review set, if any.</summary>
+    public DateOnly? NextReviewOn { get; init; }
+
+    /// <summary>Whether the problem is open and its next review date has passed (<see cref="ProblemRows.ReviewIsOverdue"/>).</summary>
+    public bool ReviewOverdue { get; init; }
+}
 
 /// <summary>An open problem in Hold or Build drawing reports since its last review, for the dashboard.</summary>
 public sealed record SlippingBack(Guid ProblemId, string Reference, string Title, Phase Phase, HoldDecay HoldDecay);
@@ -24,30 +34,32 @@ public sealed record ProblemsByPhase(
 public static partial class ProblemRows
 {
     /// <summary>
-    /// A page of the list, most recently updated first (nearest first within a circle), with the count of every match.
-    /// The page is chosen from the matches' ids and update times alone, and only its rows are then built and their
-    /// overdue actions counted: PostgreSQL would otherwise build every match's columns before sorting and keeping fifty.
+    /// A page of the list in the filter's order (<see cref="ProblemFilter.Order"/>), with the count of every match. The page
+    /// is chosen from the matches' ids and sort keys alone, and only its rows are then built and their overdue actions
+    /// counted: PostgreSQL would otherwise build every match's columns before sorting and keeping fifty.
     /// </summary>
     public static async Task<ProblemListPage> PageAsync(IQuerySession session, ProblemFilter filter, CancellationToken cancellation)
     {
         var (condition, values) = filter.Condition();
+        var (keys, orderValues) = filter.Order();
         var (distance, from) = filter.Near is { } near
             ? ($"st_distance(d.{Pin}, {PinFrom})", new object[] { near.Longitude, near.Latitude })
             : ("null::double precision", []);
-        var order = filter.Near is null ? $"{UpdatedAt} desc, {Id} desc" : $"distance, {Id}";
+        string Keys(string of) => string.Join(", ", keys.Select((k, i) => $"{of}o{i} {k.Direction}"));
         var page = await session.ReadAsync(
             $"""
-             with matched as (select d.{Id}, d.{UpdatedAt}, {distance} as distance from {Table} as d where {condition}),
-                  page as (select {Id}, {UpdatedAt}, distance from matched order by {order} offset ? limit ?)
+             with matched as (select d.{Id}, {distance} as distance{string.Concat(keys.Select((k, i) => $", {k.Key} as o{i}"))}
+                              from {Table} as d where {condition}),
+                  page as (select * from matched order by {Keys("")} offset ? limit ?)
              select d.{Id}, d.{Reference}, d.{Title}, d.{Category}, d.{Area}, d.{Phase}, d.{Status}, d.{Rag}, d.{Risk}, d.{OpenActions},
                  (select count(*) from unnest(d.{OpenDueDates}) as due where due < ?)::int,
                  d.{UpdatedAt}, d.{Version}, d.{DecayReports}, d.{DecaySince}, d.{DecayStart}, (select count(*) from matched)::int,
-                 round(page.distance)::int, {IsSensitive("d")}
+                 round(page.distance)::int, {IsSensitive("d")}, d.{Place}, d.{NextReviewOn}
              from page join {Table} as d on d.{Id} = page.{Id}
-             order by {string.Join(", ", order.Split(", ").Select(o => $"page.{o}"))}
+             order by {Keys("page.")}
              """,
-            r => (Item: ListItem(r), Total: r.GetInt32(16)), cancellation,
-            [.. from, .. values, (long)(filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Today]);
+            r => (Item: ListItem(r, filter.Today), Total: r.GetInt32(16)), cancellation,
+            [.. from, .. orderValues, .. values, (long)(filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Today]);
         // The total rides on the rows of the page; a page past the end has none, so the matches are counted on their own.
         var total = page.Count > 0 ? page[0].Total : filter.Page > 1 ? await CountAsync(session, condition, values, cancellation) : 0;
         return new ProblemListPage([.. page.Select(p => p.Item)], total, filter.Page, filter.PageSize);
@@ -60,11 +72,25 @@ public static partial class ProblemRows
     /// Open problems per phase and closed problems the reader may see, for one area or all of them, from the index of status
     /// and phase.
     /// </summary>
-    public static async Task<ProblemsByPhase> CountByPhaseAsync(IQuerySession session, string? area, Reader reader, CancellationToken cancellation)
+    public static Task<ProblemsByPhase> CountByPhaseAsync(IQuerySession session, string? area, Reader reader, CancellationToken cancellation) =>
+        CountByPhaseAsync(session, $"(?::text is null or d.{Area} = ?) and {VisibleTo("d", reader)}", [area, area], cancellation);
+
+    /// <summary>
+    /// Open problems per phase and closed problems among those the filter matches whatever their phase and status, so each
+    /// count says how many its own phase would list with the other filters kept.
+    /// </summary>
+    public static Task<ProblemsByPhase> CountByPhaseAsync(IQuerySession session, ProblemFilter filter, CancellationToken cancellation)
+    {
+        var (condition, values) = (filter with { Phase = null, ClosedOnly = false, Status = null }).Condition();
+        return CountByPhaseAsync(session, condition, values, cancellation);
+    }
+
+    private static async Task<ProblemsByPhase> CountByPhaseAsync(IQuerySession session, string condition, IReadOnlyList<object?> values,
+        CancellationToken cancellation)
     {
         var counts = await session.ReadAsync(
-            $"select {Status}, {Phase}, count(*)::int from {Table} where (?::text is null or {Area} = ?) and {VisibleTo(Table, reader)} group by {Status}, {Phase}",
-            r => (Status: r.GetString(0), Phase: r.GetString(1), Count: r.GetInt32(2)), cancellation, area, area);
+            $"select d.{Status}, d.{Phase}, count(*)::int from {Table} as d where {condition} group by d.{Status}, d.{Phase}",
+            r => (Status: r.GetString(0), Phase: r.GetString(1), Count: r.GetInt32(2)), cancellation, [.. values]);
         int Open(Phase phase) => counts.Where(c => c.Status == "Open" && c.Phase == phase.ToString()).Sum(c => c.Count);
         return new ProblemsByPhase(Open(Domain.Phase.Clear), Open(Domain.Phase.Hold), Open(Domain.Phase.Build),
             counts.Where(c => c.Status == "Closed").Sum(c => c.Count));
@@ -124,9 +150,20 @@ public static partial class ProblemRows
     public static async Task<int?> VersionAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
         await session.ReadFirstAsync($"select {Version} from {Table} where {Id} = ?", r => (int?)r.GetInt32(0), cancellation, id);
 
-    private static ProblemListItem ListItem(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Enum.Parse<Phase>(r.GetString(5)),
-        Enum.Parse<ProblemStatus>(r.GetString(6)), r.IsDBNull(7) ? null : Enum.Parse<Rag>(r.GetString(7)), Enum.Parse<Risk>(r.GetString(8)),
-        r.GetInt32(9), r.GetInt32(10), r.GetFieldValue<DateTimeOffset>(11), r.GetInt32(12),
-        Decay(r, phase: 5, status: 6, reports: 13, since: 14, start: 15), r.GetBoolean(18), r.IsDBNull(17) ? null : r.GetInt32(17));
+    private static ProblemListItem ListItem(NpgsqlDataReader r, DateOnly today)
+    {
+        var (status, nextReview) = (Enum.Parse<ProblemStatus>(r.GetString(6)), r.IsDBNull(20) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(20));
+        return new(
+            r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Enum.Parse<Phase>(r.GetString(5)),
+            status, r.IsDBNull(7) ? null : Enum.Parse<Rag>(r.GetString(7)), Enum.Parse<Risk>(r.GetString(8)),
+            r.GetInt32(9), r.GetInt32(10), r.GetFieldValue<DateTimeOffset>(11), r.GetInt32(12),
+            Decay(r, phase: 5, status: 6, reports: 13, since: 14, start: 15), r.GetBoolean(18), r.IsDBNull(17) ? null : r.GetInt32(17))
+        {
+            Place = r.GetString(19), NextReviewOn = nextReview, ReviewOverdue = ReviewIsOverdue(status, nextReview, today),
+        };
+    }
+
+    /// <summary>A review is overdue when an open problem's next review date has passed: it was due before today in London.</summary>
+    public static bool ReviewIsOverdue(ProblemStatus status, DateOnly? nextReviewOn, DateOnly today) =>
+        status == ProblemStatus.Open && nextReviewOn < today;
 }

@@ -98,11 +98,13 @@ public static partial class ProblemRows
         table.Index([EarliestOpenDueOn], where: $"{Status} = 'Open'");
         // Containment (@>) of a team in the open actions' teams is answered by a GIN index.
         table.Index([OpenActionTeams]).Method = IndexMethod.gin;
-        // Open problems of a phase for the list, and every problem counted by status and phase for the dashboard and the
-        // board, which PostgreSQL then answers from this index alone, whoever reads (VisibleTo).
-        table.Index([Status, Phase]).IncludeColumns = [Sensitive, SensitiveTeams, Category];
+        // Open problems of a phase for the list, and every problem counted by status and phase (or by confidence) for the
+        // dashboard and the board, which PostgreSQL then answers from this index alone, whoever reads (VisibleTo).
+        table.Index([Status, Phase]).IncludeColumns = [Sensitive, SensitiveTeams, Category, Rag];
         // The dashboard's breakdown by category, ward and month from this index alone, not the rows, which every event rewrites.
-        table.Index([Area]).IncludeColumns = [Category, Ward, Status, Phase, ReportedAt, Sensitive, SensitiveTeams];
+        table.Index([Area]).IncludeColumns = [Category, Ward, Status, Phase, ReportedAt, Sensitive, SensitiveTeams, Rag];
+        // The open problems whose next review date has passed, earliest first, for the dashboard.
+        table.Index([NextReviewOn], where: $"{Status} = 'Open'");
         // The few problems slipping back, for the dashboard.
         table.Index([DecayReports], where: $"{DecayReports} > 0");
         table.Index([Pin]).Method = IndexMethod.gist;

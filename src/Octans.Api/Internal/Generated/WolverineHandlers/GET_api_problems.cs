@@ -44,7 +44,8 @@ namespace Internal.Generated.WolverineHandlers
             var pageSize = httpContext.Request.Query["pageSize"];
             var near = httpContext.Request.Query["near"];
             var within = httpContext.Request.Query["within"];
-            (var problemFilter, var problemDetails1) = await Octans.Api.Problems.Listing.ListProblemsEndpoint.ValidateAsync(phase, category, teamId, rag, overdue, q, area, status, page, pageSize, near, within, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var sort = httpContext.Request.Query["sort"];
+            (var problemFilter, var problemDetails1) = await Octans.Api.Problems.Listing.ListProblemsEndpoint.ValidateAsync(phase, category, teamId, rag, overdue, q, area, status, page, pageSize, near, within, sort, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {

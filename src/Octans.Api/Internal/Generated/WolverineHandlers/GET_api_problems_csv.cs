@@ -45,8 +45,9 @@ namespace Internal.Generated.WolverineHandlers
             var status = httpContext.Request.Query["status"];
             var near = httpContext.Request.Query["near"];
             var within = httpContext.Request.Query["within"];
+            var sort = httpContext.Request.Query["sort"];
             var columns = httpContext.Request.Query["columns"];
-            (var problemExport, var problemDetails1) = await Octans.Api.Problems.Listing.ExportProblemsEndpoint.ValidateAsync(phase, category, teamId, rag, overdue, q, area, status, near, within, columns, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var problemExport, var problemDetails1) = await Octans.Api.Problems.Listing.ExportProblemsEndpoint.ValidateAsync(phase, category, teamId, rag, overdue, q, area, status, near, within, sort, columns, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
