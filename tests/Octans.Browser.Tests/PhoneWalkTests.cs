@@ -34,7 +34,7 @@ public sealed class PhoneWalkTests(BrowserFixture octans)
     }
 
     // Each word of each visible text node, with a Range over it: more than one line box means the word was broken. Words
-    // are split at spaces and at the hyphens and slashes where lines may break; keys and links meant to wrap anywhere
+    // are split at spaces and at the hyphens, slashes and opening brackets where lines may break; keys and links meant to wrap anywhere
     // (.octans-break) and text hidden off-screen for screen readers are not read as words.
     private const string BrokenWords = """
         () => {
@@ -45,7 +45,7 @@ public sealed class PhoneWalkTests(BrowserFixture octans)
             const node = walker.currentNode, element = node.parentElement;
             if (!element || element.closest("script, style, noscript, svg, .govuk-visually-hidden, .govuk-skip-link, .octans-break, .leaflet-container")) continue;
             if (element.getBoundingClientRect().width <= 1 || !element.checkVisibility()) continue;
-            for (const word of node.data.matchAll(/[^\s\-\u2010-\u2014\/]+/g)) {
+            for (const word of node.data.matchAll(/[^\s\-\u2010-\u2014\/(]+/g)) {
               range.setStart(node, word.index);
               range.setEnd(node, word.index + word[0].length);
               const lines = [];

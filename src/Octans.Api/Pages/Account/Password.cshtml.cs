@@ -21,6 +21,9 @@ public sealed class PasswordModel(PasswordChanges changes, TwoStepSignIn twoStep
     /// <summary>The password was given by an administrator and must be changed before signing in.</summary>
     public bool Required { get; private set; }
 
+    /// <summary>The required change is made: the page says so and offers the way on.</summary>
+    public bool Changed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellation) =>
         await WhoAsync(cancellation) is null ? NotSignedIn() : Page();
 
@@ -53,8 +56,13 @@ public sealed class PasswordModel(PasswordChanges changes, TwoStepSignIn twoStep
         }
         // The change ended every sign-in of this user, this one too; this browser carries on with a new one.
         await BetweenSteps.SignInAsync(HttpContext, user);
-        TempData["Done"] = Required ? "Your password is changed. Only you know it now." : "Your password is changed. You are signed out everywhere else.";
-        return Required ? LocalRedirect(returnUrl) : RedirectToPage();
+        if (!Required)
+        {
+            TempData["Done"] = "Your password is changed. You are signed out everywhere else.";
+            return RedirectToPage();
+        }
+        (Changed, ReturnUrl) = (true, returnUrl);
+        return Page();
     }
 
     private async Task<User?> WhoAsync(CancellationToken cancellation)
