@@ -71,7 +71,8 @@ public sealed partial class IssuedPasswordTests(AppFixture app)
         (await same.ReadAsTextAsync()).ShouldContain(PasswordChanges.SameAsGiven);
 
         var changed = await ChangeAsync(between, token, Own);
-        changed.Context.Response.StatusCode.ShouldBe(302);
+        changed.Context.Response.StatusCode.ShouldBe(200);
+        (await changed.ReadAsTextAsync()).ShouldContain("Your password is changed. Only you know it now.");
         changed.Context.Response.Headers.SetCookie.ShouldContain(c => c!.StartsWith("octans=", StringComparison.Ordinal));
         (await TokenAsync(email, Own)).Context.Response.StatusCode.ShouldBe(200);
         (await TokenAsync(email, Issued)).Context.Response.StatusCode.ShouldBe(401);
