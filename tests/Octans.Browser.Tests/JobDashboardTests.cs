@@ -17,6 +17,20 @@ public sealed class JobDashboardTests(BrowserFixture octans)
         });
     }
 
+    [Fact]
+    public async Task The_job_dashboard_writes_dates_the_British_way()
+    {
+        var page = await octans.SignedIn("admin@octans.test");
+        await BrowserFixture.Journey(page, nameof(The_job_dashboard_writes_dates_the_British_way), async () =>
+        {
+            await page.GotoAsync("/hangfire/recurring");
+            var next = page.Locator("tr", new() { HasText = "retention-nightly" }).Locator("[data-moment]").First;
+            // The recurring job runs at 02:00 London time; its date, day first, is in the tooltip over the relative time.
+            await Assertions.Expect(next).ToHaveAttributeAsync("data-original-title", new System.Text.RegularExpressions.Regex(@"^\w{3} \d{1,2} \w{3} \d{4} \d{2}:\d{2}$"));
+            await BrowserFixture.Screenshot(page, "hangfire-recurring");
+        });
+    }
+
     [Theory]
     [InlineData("coordinator@octans.test")]
     [InlineData("councillor@octans.test")]

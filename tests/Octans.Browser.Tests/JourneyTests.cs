@@ -106,7 +106,7 @@ public sealed class JourneyTests(BrowserFixture octans)
             (await page.EvaluateAsync<string>("document.activeElement.textContent")).ShouldContain("Complete");
             await page.Keyboard.PressAsync("Enter");
 
-            await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Done:");
+            await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("is done.");
             await Expect(tasks).ToHaveCountAsync(before - 1);
         });
     }

@@ -14,6 +14,10 @@ public sealed class LookTests(BrowserFixture octans)
         { "lighting@octans.test", "/tasks", "tasks" },
         { "councillor@octans.test", "first-problem", "problem-councillor" },
         { "admin@octans.test", "/admin/users", "admin-users" },
+        { "admin@octans.test", "/admin/changes", "admin-changes" },
+        { "admin@octans.test", "/admin/keys", "admin-keys" },
+        { "coordinator@octans.test", "/inbox", "inbox" },
+        { "coordinator@octans.test", "/meetings", "meetings" },
     };
 
     [Theory]

@@ -10,7 +10,7 @@ namespace Octans.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class TwoStepJourneyTests(BrowserFixture octans)
 {
-    private const string Password = "a-good-long-password";
+    private const string Password = "a-good-long-password", OwnPassword = "a password of my own choosing";
 
     [Fact]
     public async Task A_user_required_to_sets_two_step_sign_in_up_after_their_password_then_signs_in_with_a_code()
@@ -31,7 +31,12 @@ public sealed class TwoStepJourneyTests(BrowserFixture octans)
         var page = await context.NewPageAsync();
         await BrowserFixture.Journey(page, "two-step", async () =>
         {
-            await SignInWithPassword(page, email);
+            // The administrator chose the first password, so it is replaced before two-step sign-in is set up.
+            await SignInWithPassword(page, email, Password);
+            await page.WaitForURLAsync(url => url.Contains("/account/password"));
+            await page.GetByLabel("Password the administrator gave you").FillAsync(Password);
+            await page.GetByLabel("New password").FillAsync(OwnPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
             await page.WaitForURLAsync(url => url.Contains("/account/two-step"));
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set up two-step sign-in" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code to add Octans to your authenticator app" })).ToBeVisibleAsync();
@@ -52,7 +57,7 @@ public sealed class TwoStepJourneyTests(BrowserFixture octans)
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
-            await SignInWithPassword(page, email);
+            await SignInWithPassword(page, email, OwnPassword);
             await page.WaitForURLAsync(url => url.Contains("/sign-in/code"));
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
@@ -66,11 +71,11 @@ public sealed class TwoStepJourneyTests(BrowserFixture octans)
         });
     }
 
-    private static async Task SignInWithPassword(IPage page, string email)
+    private static async Task SignInWithPassword(IPage page, string email, string password)
     {
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 

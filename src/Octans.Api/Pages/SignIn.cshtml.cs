@@ -53,6 +53,9 @@ public sealed class SignInModel(Passwords passwords, SignInProviders providers) 
             case SecondStep.SetUp:
                 await BetweenSteps.BeginAsync(HttpContext, user, SecondStep.SetUp);
                 return LocalRedirect($"/account/two-step?returnUrl={Uri.EscapeDataString(returnUrl)}");
+            case SecondStep.ChangePassword:
+                await BetweenSteps.BeginAsync(HttpContext, user, SecondStep.ChangePassword);
+                return LocalRedirect($"/account/password?returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
         await BetweenSteps.SignInAsync(HttpContext, user);
         return LocalRedirect(returnUrl);

@@ -40,7 +40,13 @@ public sealed class SignInCodeModel(Passwords passwords) : PageModel
             ModelState.AddModelError("code", TwoStepSignIn.WrongCode);
             return Page();
         }
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        if (user.MustChangePassword)
+        {
+            await BetweenSteps.BeginAsync(HttpContext, user, SecondStep.ChangePassword);
+            return LocalRedirect($"/account/password?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
         await BetweenSteps.SignInAsync(HttpContext, user);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return LocalRedirect(returnUrl);
     }
 }

@@ -10,7 +10,8 @@ namespace Octans.Api.Problems;
 
 /// <summary>
 /// Who may change a problem, and how, in one place for the API and the pages: coordinators make every change; team
-/// members complete and reschedule their own team's actions and add photos to them, add notes and log recurrences;
+/// members complete and reschedule their own team's actions, pass them to another team when the work is not theirs, and add
+/// photos to them, add notes and log recurrences;
 /// administrators mark a problem sensitive and name the teams who may see it, as coordinators do; nobody else changes problems.
 /// </summary>
 public static partial class WhoMay
@@ -22,7 +23,8 @@ public static partial class WhoMay
     /// <summary>The roles that may give a command of this type (<see cref="ReportProblem"/> or an <see cref="IProblemCommand"/>).</summary>
     public static IReadOnlyList<Role> Give(Type command) =>
         command == typeof(ChangeSensitivity) ? CoordinatorsAndAdmins
-        : command == typeof(CompleteAction) || command == typeof(RescheduleAction) || command == typeof(AddActionPhoto) || command == typeof(AddNote)
+        : command == typeof(CompleteAction) || command == typeof(RescheduleAction) || command == typeof(ReassignAction)
+        || command == typeof(AddActionPhoto) || command == typeof(AddNote)
         || command == typeof(LogRecurrence)
             ? CoordinatorsAndTeams
             : Coordinators;

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Octans.Api.SigningIn;
 
@@ -37,7 +38,16 @@ public static class OctansHangfire
         return services;
     }
 
-    public static void MapOctansJobDashboard(this WebApplication app) =>
+    /// <summary>The script that makes the dashboard write British dates; the dashboard's routes are static, so it is added once per process.</summary>
+    private static readonly Lazy<bool> BritishDates = new(() =>
+    {
+        DashboardRoutes.AddJavaScript(typeof(OctansHangfire).Assembly, "Octans.Api.Setup.hangfire-en-gb.js");
+        return true;
+    });
+
+    public static void MapOctansJobDashboard(this WebApplication app)
+    {
+        _ = BritishDates.Value;
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [],
@@ -47,4 +57,5 @@ public static class OctansHangfire
                 DisplayStorageConnectionString = false,
             })
             .RequireAuthorization(Policies.Admin);
+    }
 }

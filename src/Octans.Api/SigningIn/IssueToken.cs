@@ -38,6 +38,7 @@ public static class IssueTokenEndpoint
             { User: null } => Results.Problem(statusCode: 401, title: "Sign-in failed", detail: Passwords.Refusal),
             { Next: SecondStep.Code } => Results.Problem(statusCode: 401, title: "Code needed", detail: TwoStepSignIn.CodeNeeded),
             { Next: SecondStep.SetUp } => Results.Problem(statusCode: 403, title: "Two-step sign-in needed", detail: TwoStepSignIn.SetUpFirst),
+            { Next: SecondStep.ChangePassword } => Results.Problem(statusCode: 403, title: "Password change needed", detail: PasswordChanges.ChangeFirst),
             { User: { } user } => Results.Ok(await tokens.IssueAsync(user, cancellation)),
         };
     }

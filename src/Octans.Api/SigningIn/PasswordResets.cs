@@ -30,18 +30,32 @@ public sealed class PasswordChanges(IDocumentStore store, UserWrites writes, Sig
     public const string UnknownLink = "This reset link is not right. Check you copied all of it, or ask an administrator for a new one.";
     public const string ExpiredLink = "This reset link has expired. Ask an administrator for a new one.";
     public const string UsedLink = "This reset link has already been used. Ask an administrator for a new one.";
+    public const string ChangeFirst =
+        "An administrator set this account's password, so they know it. Sign in on Octans' sign-in page and choose a password of your own first, then ask for a token with it.";
+    public const string SameAsGiven = "Choose a new password, not the one an administrator gave you.";
 
     /// <summary>Checks the current password as sign-in does (and within its limits), then sets the new one.</summary>
-    public async Task<PasswordChangeOutcome> ChangeOwnAsync(ClaimsPrincipal principal, string current, string replacement, string address,
+    public Task<PasswordChangeOutcome> ChangeOwnAsync(ClaimsPrincipal principal, string current, string replacement, string address,
+        CancellationToken cancellation) =>
+        ChangeOwnAsync(principal.UserId(), principal.FindFirstValue(ClaimTypes.Email) ?? "", current, replacement, address, cancellation);
+
+    /// <summary>
+    /// The same for someone between their password and being signed in, who must replace the password an administrator gave
+    /// them (<see cref="User.MustChangePassword"/>) before anything else.
+    /// </summary>
+    public async Task<PasswordChangeOutcome> ChangeOwnAsync(Guid userId, string email, string current, string replacement, string address,
         CancellationToken cancellation)
     {
-        if (await limits.WaitBeforeAsync(principal.FindFirstValue(ClaimTypes.Email) ?? "", address, cancellation) is { } wait)
+        if (await limits.WaitBeforeAsync(email, address, cancellation) is { } wait)
             return new(null, null, wait);
-        var (user, refusal) = await writes.ChangeAsync(principal.UserId(), (user, _) =>
+        var (user, refusal) = await writes.ChangeAsync(userId, (user, _) =>
         {
             if (!Passwords.Matches(user, current))
                 return Task.FromResult<ProblemDetails?>(Answers.Invalid("currentPassword", ChangePasswordEndpoint.WrongCurrent));
+            if (user.MustChangePassword && current == replacement)
+                return Task.FromResult<ProblemDetails?>(Answers.Invalid("newPassword", SameAsGiven));
             user.PasswordHash = Passwords.Hash(user, replacement);
+            user.MustChangePassword = false;
             return Task.FromResult<ProblemDetails?>(null);
         }, renewStamp: true, cancellation);
         return new(refusal is null ? user : null, refusal);
@@ -84,6 +98,7 @@ public sealed class PasswordChanges(IDocumentStore store, UserWrites writes, Sig
             reset!.UsedAt = clock.GetUtcNow();
             session.Update(reset);
             user.PasswordHash = Passwords.Hash(user, replacement);
+            user.MustChangePassword = false;
             SignInFailures.ForgetAll(session, user.Email);
             return null;
         }, renewStamp: true, cancellation);

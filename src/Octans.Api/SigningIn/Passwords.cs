@@ -77,6 +77,8 @@ public sealed class Passwords(IDocumentStore store, UserWrites writes, SignInLim
             }
             next = SecondStep.None;
         }
+        // A password an administrator gave is changed first; two-step sign-in is set up after, when it is needed.
+        if (user.MustChangePassword) next = SecondStep.ChangePassword;
 
         SignInFailures.Forget(session, normalised, address);
         // A right password that must still set up two-step sign-in has not signed in yet.

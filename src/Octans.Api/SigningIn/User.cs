@@ -21,6 +21,12 @@ public sealed class User
     /// <summary>An administrator asked that this user sign in in two steps; administrators always do (TwoStepRule).</summary>
     public bool TwoStepRequired { get; set; }
 
+    /// <summary>
+    /// The password was given by an administrator, who therefore knows it: the next sign-in goes to changing it before anything
+    /// else. Choosing one with a reset link, or changing it, clears this.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     /// <summary>The authenticator app's secret, sealed with Data Protection; null until two-step sign-in is set up.</summary>
     public string? AuthenticatorSecret { get; set; }
 

@@ -256,6 +256,29 @@ public sealed class ActionsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_lighting_team_passes_an_action_that_is_not_its_work_to_another_team()
+    {
+        var problem = await app.ReportProblemWithAction(Team.StreetLighting.Id);
+
+        await app.Post(Lighting, $"/api/problems/{problem.Id}/actions/{problem.ActionId}/reassign",
+            new { version = problem.Version, teamId = Team.CleanStreets.Id });
+
+        (await app.Details(problem.Id)).Actions.Single().TeamName.ShouldBe("Clean Streets");
+    }
+
+    [Fact]
+    public async Task The_lighting_team_may_not_pass_on_a_clean_streets_action()
+    {
+        var problem = await app.ReportProblemWithAction(Team.CleanStreets.Id);
+
+        var result = await app.Post(Lighting, $"/api/problems/{problem.Id}/actions/{problem.ActionId}/reassign",
+            new { version = problem.Version, teamId = Team.StreetLighting.Id }, 403);
+
+        (await result.Detail()).ShouldContain("Clean Streets");
+        (await app.Details(problem.Id)).Actions.Single().TeamId.ShouldBe(Team.CleanStreets.Id);
+    }
+
+    [Fact]
     public async Task Rescheduling_to_a_date_that_is_not_a_date_is_a_400_naming_the_due_date()
     {
         var problem = await app.ReportProblemWithAction();

@@ -102,6 +102,7 @@ public sealed partial class SensitiveWalkTests(AppFixture app)
         PAGE /admin/users/new                        | /admin/users/new                                                            | -
         PAGE /admin/users/{id:guid}/role             | /admin/users/{user}/role                                                    | -
         PAGE /admin/users/{id:guid}/reset-link       | /admin/users/{user}/reset-link                                              | -
+        PAGE /admin/users/{id:guid}/disable          | /admin/users/{user}/disable                                                 | -
         PAGE /account/password                       | /account/password                                                           | -
         PAGE /account/two-step                       | /account/two-step                                                           | -
         PAGE /account/reminders                      | /account/reminders                                                          | -

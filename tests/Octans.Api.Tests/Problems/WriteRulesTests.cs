@@ -22,7 +22,7 @@ public sealed record WriteRoute(string Path, bool TeamMembersMay, Func<int?, Dat
         ["complete action"] = new("/api/problems/{id}/actions/{actionId}/complete", true, (version, _) => new { version, note = "Lamps replaced." }),
         ["reopen action"] = new("/api/problems/{id}/actions/{actionId}/reopen", false, (version, _) => new { version, reason = "Lamp out again." }),
         ["cancel action"] = new("/api/problems/{id}/actions/{actionId}/cancel", false, (version, _) => new { version, reason = "Covered by the upgrade." }),
-        ["reassign action"] = new("/api/problems/{id}/actions/{actionId}/reassign", false, (version, _) => new { version, teamId = Team.CleanStreets.Id }),
+        ["reassign action"] = new("/api/problems/{id}/actions/{actionId}/reassign", true, (version, _) => new { version, teamId = Team.CleanStreets.Id }),
         ["reschedule action"] = new("/api/problems/{id}/actions/{actionId}/reschedule", true, (version, today) => new
         {
             version, dueOn = today.AddDays(14), reason = "Parts on order.",

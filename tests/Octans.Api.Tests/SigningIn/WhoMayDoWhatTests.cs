@@ -54,7 +54,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         POST /api/problems/{id}/actions/{actionId}/complete          401       ok          ok         403       403        403
         POST /api/problems/{id}/actions/{actionId}/reopen            401       ok          403        403       403        403
         POST /api/problems/{id}/actions/{actionId}/cancel            401       ok          403        403       403        403
-        POST /api/problems/{id}/actions/{actionId}/reassign          401       ok          403        403       403        403
+        POST /api/problems/{id}/actions/{actionId}/reassign          401       ok          ok         403       403        403
         POST /api/problems/{id}/actions/{actionId}/reschedule        401       ok          ok         403       403        403
         POST /api/problems/{id}/notes                                401       ok          ok         ok        403        403
         POST /api/problems/{id}/criteria                             401       ok          403        403       403        403
@@ -152,6 +152,7 @@ public sealed partial class WhoMayDoWhatTests(AppFixture app)
         PAGE /admin/users/new                                        401       403         403        403       403        ok
         PAGE /admin/users/{id:guid}/role                             401       403         403        403       403        ok
         PAGE /admin/users/{id:guid}/reset-link                       401       403         403        403       403        ok
+        PAGE /admin/users/{id:guid}/disable                          401       403         403        403       403        ok
         PAGE /account/password                                       401       ok          ok         ok        ok         ok
         PAGE /account/two-step                                       401       ok          ok         ok        ok         ok
         PAGE /account/reminders                                      401       ok          ok         ok        ok         ok

@@ -43,4 +43,7 @@ public static partial class AdminChanges
         Role.Admin => "Administrator",
         _ => role.ToString(),
     };
+
+    /// <summary>The role inside a sentence: "a team member", "an administrator".</summary>
+    public static string RoleInSentence(Role role) => role == Role.Admin ? "an administrator" : $"a {RoleName(role).ToLowerInvariant()}";
 }

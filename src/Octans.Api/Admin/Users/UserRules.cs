@@ -25,7 +25,7 @@ public static class UserRules
         var errors = new Dictionary<string, string[]>();
         var role = Octans.Api.Problems.Choice.Of<Role>(roleText);
         Guid? teamId = Guid.TryParse(teamText, out var parsed) ? parsed : null;
-        if (role is null) errors["role"] = ["Choose a role: Coordinator, TeamMember, Councillor or Admin."];
+        if (role is null) errors["role"] = ["Choose a role: coordinator, team member, councillor or administrator."];
         else if (role == Role.TeamMember && teamId is null) errors["teamId"] = ["A team member belongs to one team: choose it."];
         else if (role != Role.TeamMember && !string.IsNullOrWhiteSpace(teamText)) errors["teamId"] = ["Only team members belong to a team; leave the team empty for this role."];
         if (role == Role.TeamMember && teamId is { } team && !await session.Query<Team>().AnyAsync(t => t.Id == team, cancellation))
@@ -54,6 +54,8 @@ public static class UserRules
         {
             Id = Guid.CreateVersion7(), Email = User.Normalise(request.Email!), Name = request.Name!.Trim(), Role = role,
             TeamId = role == Role.TeamMember && Guid.TryParse(request.TeamId, out var team) ? team : null,
+            // The administrator chose this password, so the user replaces it at their first sign-in.
+            MustChangePassword = true,
         };
         user.PasswordHash = Passwords.Hash(user, request.Password!);
         return user;

@@ -40,7 +40,7 @@ public sealed class ChangeRoleModel(IQuerySession session, UserWrites writes, Ti
             ModelState.AddModelError("role", refusal.Detail!);
             return Page();
         }
-        TempData["Done"] = $"{Person.Name} is now {role}. They sign in again to pick up the change.";
+        TempData["Done"] = $"{Person.Name} is now {Octans.Api.Admin.Changes.AdminChanges.RoleInSentence(role!.Value)}. They sign in again to pick up the change.";
         return Redirect("/admin/users");
     }
 

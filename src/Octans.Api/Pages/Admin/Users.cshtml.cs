@@ -18,11 +18,12 @@ public sealed class UsersModel(IQuerySession session, UserWrites writes, TimePro
 
     public async Task OnGetAsync(CancellationToken cancellation) => await LoadAsync(cancellation);
 
-    public async Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken cancellation) =>
-        await Change(id, user => user.Disabled = true, "was disabled and signed out everywhere", false, cancellation);
-
     public async Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken cancellation) =>
         await Change(id, user => user.Disabled = false, "can sign in again", true, cancellation);
+
+    /// <summary>Lifts the locks that wrong passwords put on the account, from every address, as enabling it does.</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellation) =>
+        await Change(id, _ => { }, "can sign in again: the locks from wrong passwords are lifted", true, cancellation);
 
     public async Task<IActionResult> OnPostRequireTwoStepAsync(Guid id, CancellationToken cancellation) =>
         await Change(id, user => user.TwoStepRequired = true, "needs two-step sign-in from their next sign-in", false, cancellation);

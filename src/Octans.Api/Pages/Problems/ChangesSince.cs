@@ -1,4 +1,5 @@
 using Marten;
+using Octans.Api.Admin.Changes;
 using Octans.Api.SigningIn;
 using Octans.Domain;
 
@@ -19,16 +20,9 @@ public static class ChangesSince
         var today = London.Today(clock.GetUtcNow());
         return [.. since.Select(e =>
         {
-            var role = users.TryGetValue(e.By.UserId, out var r) ? $" ({RoleWords(r)})" : "";
+            var role = users.TryGetValue(e.By.UserId, out var r) ? $" ({AdminChanges.RoleName(r).ToLowerInvariant()})" : "";
             var when = London.Today(e.At) == today ? $"at {London.Time(TimeOnly.FromDateTime(London.Local(e.At).DateTime))}" : $"on {London.WrittenWithTime(e.At)}";
             return $"{e.By.Name}{role} {LaterChanges.Said(e, latest)} {when}";
         })];
     }
-
-    private static string RoleWords(Role role) => role switch
-    {
-        Role.TeamMember => "team member",
-        Role.Admin => "administrator",
-        _ => role.ToString().ToLowerInvariant(),
-    };
 }

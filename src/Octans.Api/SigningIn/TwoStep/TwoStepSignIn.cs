@@ -6,8 +6,8 @@ using Octans.Api.Setup;
 
 namespace Octans.Api.SigningIn.TwoStep;
 
-/// <summary>What a right password still needs before the user is signed in.</summary>
-public enum SecondStep { None, Code, SetUp }
+/// <summary>What a right password still needs before the user is signed in: a code, setting two-step sign-in up, or a password of their own.</summary>
+public enum SecondStep { None, Code, SetUp, ChangePassword }
 
 /// <summary>
 /// Two-step sign-in for password accounts: after the password, a code from an authenticator app or a recovery code.
