@@ -105,6 +105,33 @@ public sealed partial class ReleaseInstall : IAsyncDisposable
         return start;
     }
 
+    /// <summary>
+    /// The runbook's units copied into etc/systemd/system, their /opt, /etc and /var paths under the stand-in root, and
+    /// checked by systemd itself (<c>systemd-analyze verify</c>: every key known, every program there and executable).
+    /// Returns what it said, which is nothing when all is well.
+    /// </summary>
+    public async Task<string> VerifyUnitsAsync(CancellationToken cancellation)
+    {
+        var units = Directory.CreateDirectory(Path.Combine(_root, "etc/systemd/system")).FullName;
+        Directory.CreateDirectory(Path.Combine(_root, "var/backups/octans"));
+        string[] names = ["octans.service", "octans-backup.service", "octans-backup.timer"];
+        foreach (var name in names)
+        {
+            var text = await File.ReadAllTextAsync(Path.Combine(Current, "deploy", name), cancellation);
+            foreach (var folder in new[] { "/opt/octans", "/etc/octans", "/var/backups/octans" })
+                text = text.Replace(folder, Here(folder), StringComparison.Ordinal);
+            await File.WriteAllTextAsync(Path.Combine(units, name), text, cancellation);
+        }
+        var start = new ProcessStartInfo("systemd-analyze") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = units };
+        foreach (var argument in new[] { "verify" }.Concat(names.Select(n => "./" + n))) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellation);
+        var errors = process.StandardError.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
+        var said = (await output + await errors).Trim();
+        return process.ExitCode == 0 ? said : $"exit {process.ExitCode}: {said}";
+    }
+
     // The unit names /opt/octans and /etc/octans; here they are under the stand-in root.
     private string Here(string path) => path.StartsWith('/') ? Path.Combine(_root, path.TrimStart('/')) : path;
 

@@ -5,11 +5,13 @@ namespace Octans.Benchmarks.Chaos;
 
 public sealed partial class ReleaseScenario
 {
-    /// <summary>The release's ops/backup run as the nightly unit runs it, and its ops/restore into a new database.</summary>
-    private static async Task<IReadOnlyList<Finding>> BackupAsync(ReleaseInstall install, BenchDatabase database, CancellationToken cancellation)
+    /// <summary>The release's ops/backup run as the nightly unit runs it, and its ops/restore into the database the runbook makes for trying one.</summary>
+    private static async Task<IReadOnlyList<Finding>> BackupAsync(ReleaseInstall install, ThrowawayCluster server, RunbookDatabase database,
+        CancellationToken cancellation)
     {
         var folder = Directory.CreateTempSubdirectory("octans-backups-").FullName;
-        var restored = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = $"{database.Name}_restored" }.ConnectionString;
+        var restoredName = await database.MakeRestoreDatabaseAsync(server, Path.Combine(install.Current, "docs/operations.md"), cancellation);
+        var restored = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = restoredName }.ConnectionString;
         try
         {
             var clock = Stopwatch.StartNew();
@@ -30,7 +32,7 @@ public sealed partial class ReleaseScenario
             Directory.Delete(folder, recursive: true);
             await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync(cancellation);
-            await using var drop = new NpgsqlCommand($"drop database if exists \"{database.Name}_restored\" with (force)", connection);
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{restoredName}\" with (force)", connection);
             await drop.ExecuteNonQueryAsync(cancellation);
         }
     }

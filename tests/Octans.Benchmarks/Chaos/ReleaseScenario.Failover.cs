@@ -4,9 +4,10 @@ public sealed partial class ReleaseScenario
 {
     /// <summary>
     /// Clients write through nginx; at 6 s the first node is stopped as systemctl stops it, 8 s later started again, and
-    /// the writing goes on 6 s after it is ready. Each node's share of the writes is read from nginx's log, before, during and after.
+    /// the writing goes on 12 s after it is ready: nginx tries a failed node again only after its fail_timeout (10 s), so
+    /// a node back sooner waits up to that long for its first write. Each node's share of the writes is read from nginx's log, before, during and after.
     /// </summary>
-    private static async Task<IReadOnlyList<Finding>> FailoverAsync(ChaosContext context, NginxFront front, ReleaseNode[] nodes, BenchDatabase database,
+    private static async Task<IReadOnlyList<Finding>> FailoverAsync(ChaosContext context, NginxFront front, ReleaseNode[] nodes, RunbookDatabase database,
         CancellationToken cancellation)
     {
         using var client = front.Browser(Colleague);
@@ -28,7 +29,7 @@ public sealed partial class ReleaseScenario
         var readyAgain = await nodes[0].StartAsync(cancellation);
         var (readyAt, readyUnix) = (load.Now, unix());
         context.Say($"release: started it again, ready in {readyAgain.TotalSeconds:0.0} s");
-        await Task.Delay(TimeSpan.FromSeconds(6), cancellation);
+        await Task.Delay(TimeSpan.FromSeconds(12), cancellation);
         await stop.CancelAsync();
         await writing;
 

@@ -18,7 +18,8 @@ public sealed partial class ReleaseScenario : IScenario
     public string Name => "release";
     public string Title => "The release behind nginx, two nodes";
     public string Description =>
-        "The tarball `ops/publish` made is unpacked as docs/operations.md says; `db-apply` runs from it twice, `add-user` makes a " +
+        "The tarball `ops/publish` made is unpacked as docs/operations.md says, on a PostgreSQL server whose database and roles are made by the runbook's own SQL " +
+        "and `pg_hba.conf` line; systemd checks the release's units; `db-apply` runs from it twice, `add-user` makes a " +
         "coordinator, and two nodes start as `deploy/octans.service` starts them (as the `octans` user, with only their environment file, " +
         "in Production). Debian's nginx runs `deploy/nginx-octans.conf` with a certificate openssl made on the spot. A browser signs " +
         $"in through the pages over HTTP/2; {Clients} clients write through nginx; one node gets SIGTERM (as `systemctl stop`) under load " +
@@ -29,7 +30,10 @@ public sealed partial class ReleaseScenario : IScenario
         var tarball = Environment.GetEnvironmentVariable("OCTANS_RELEASE") is { Length: > 0 } given ? given
             : throw new InvalidOperationException("Run this through ops/chaos, which makes the release with ops/publish and names it in OCTANS_RELEASE.");
         await using var install = await ReleaseInstall.UnpackAsync(tarball, cancellation);
-        await using var database = await BenchDatabase.CreateAsync(context.Bench, "chaos_release", cancellation, applySchema: false, appRole: ThrowawayCluster.AppRole);
+        // A server of its own, set up from nothing as the runbook's section 2 says: its roles sign in with passwords.
+        await using var server = await ThrowawayCluster.CreateAsync(cancellation, appRole: false);
+        var database = await RunbookDatabase.CreateAsync(server, Path.Combine(install.Current, "docs/operations.md"), cancellation);
+        var units = await install.VerifyUnitsAsync(cancellation);
         var addresses = new[] { new Uri($"http://127.0.0.1:{FreePort()}"), new Uri($"http://127.0.0.1:{FreePort()}") };
         await using var front = await NginxFront.StartAsync(Path.Combine(install.Current, "deploy/nginx-octans.conf"), addresses, cancellation);
         var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -65,10 +69,14 @@ public sealed partial class ReleaseScenario : IScenario
             var limits = await LimitsAsync(front, cancellation);
             var bodies = await BodiesAsync(front, cancellation);
             var failover = await FailoverAsync(context, front, nodes, database, cancellation);
-            var backup = await BackupAsync(install, database, cancellation);
+            var backup = await BackupAsync(install, server, database, cancellation);
+            var refused = await database.RefusesWrongPasswordAsync(cancellation);
             return
             [
                 new("Release", $"`{install.Release}`"),
+                new("The runbook's database, roles and `pg_hba.conf` line (section 2), run as written",
+                    refused ? "made; a wrong password is refused" : "made, but a wrong password got in", "passwords asked for", refused),
+                new("`systemd-analyze verify` of the release's units", units.Length == 0 ? "nothing to say" : units, "nothing to say", units.Length == 0),
                 new("`db-apply` from the release, first run and again", $"{applies[0].Took.TotalSeconds:0.0} s, {applies[1].Took.TotalSeconds:0.0} s",
                     "the second rebuilds nothing", !applies[1].Output.Contains("rebuilt", StringComparison.Ordinal)),
                 new("Nodes ready after start", string.Join(", ", ready.Select(r => $"{r.TotalSeconds:0.0} s"))),

@@ -28,7 +28,8 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     /// <summary>The role Octans runs as, which may add events but never change one (db-apply grants its rights).</summary>
     public const string AppRole = "octans_app";
 
-    public static async Task<ThrowawayCluster> CreateAsync(CancellationToken cancellation)
+    /// <param name="appRole">Whether to make <see cref="AppRole"/>; a cluster that stands for a new server, set up as the runbook says, has none yet.</param>
+    public static async Task<ThrowawayCluster> CreateAsync(CancellationToken cancellation, bool appRole = true)
     {
         var bin = Environment.GetEnvironmentVariable("OCTANS_PG_BIN") is { Length: > 0 } given ? given
             : Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "pg_ctl")))
@@ -40,6 +41,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         if (Environment.UserName == "root") await RunAsync("chown", $"postgres \"{folder}\"", cancellation);
         await cluster.PgAsync("initdb", $"-D \"{cluster.Data}\" -U octans --auth=trust -E UTF8 --locale=C.UTF-8", cancellation);
         await cluster.StartAsync(cancellation);
+        if (!appRole) return cluster;
         await using (var connection = new NpgsqlConnection(cluster.Server))
         {
             await connection.OpenAsync(cancellation);
@@ -50,6 +52,14 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     }
 
     private string Data => Path.Combine(_folder, "data");
+
+    public int Port => _port;
+
+    /// <summary>The cluster's client authentication file, which <c>select pg_reload_conf()</c> reads again.</summary>
+    public string HbaFile => Path.Combine(Data, "pg_hba.conf");
+
+    /// <summary>The psql of the same binaries.</summary>
+    public string Psql => Path.Combine(_bin, "psql");
 
     public Task StartAsync(CancellationToken cancellation) =>
         PgAsync("pg_ctl", $"-D \"{Data}\" -l \"{Path.Combine(_folder, "log")}\" -w -o \"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=300\" start", cancellation);
