@@ -28,7 +28,7 @@ public sealed class AdminUsersTests(BrowserFixture octans)
 
             await page.GotoAsync("/admin/users/new");
             await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
-            await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose a role: coordinator, team member, councillor or administrator.");
+            await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select the role");
             (await page.Locator("main").InnerTextAsync()).ShouldNotContain("TeamMember");
         });
     }

@@ -31,7 +31,7 @@ public sealed class BoardStory(BrowserFixture octans) : IAsyncDisposable
         var c = await ReportAsync("Medium", "Car park off Hitchin Road");
         await ReviewAsync(a.Id, "Red", Today.AddDays(-400), Today.AddDays(-399));
         await ReviewAsync(b.Id, "Green", Today, Today.AddDays(10));
-        await PostAsync($"/api/problems/{b.Id}/advance", new { });
+        await PostAsync($"/api/problems/{b.Id}/advance", new { @override = "Agreed at tasking: Hold starts now." });
         await ReviewAsync(c.Id, "Amber", Today, Today.AddDays(30));
         await PostAsync($"/api/problems/{c.Id}/close", new { outcome = "Resolved", note = "Cleared and no reports since." });
         return (a, b, c);

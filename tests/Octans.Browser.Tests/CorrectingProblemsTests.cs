@@ -134,7 +134,7 @@ public sealed class CorrectingProblemsTests(BrowserFixture octans)
 
             await page.GetByLabel("Reason to move on to Hold anyway").FillAsync("Agreed at tasking: patrols cover the path while the lamp is on order.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Move to Hold" }).ClickAsync();
-            await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("moved to Hold");
+            await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("moved from Clear to Hold");
             await Expect(page.Locator("h1 + p .govuk-tag").First).ToHaveTextAsync("Hold");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Move to Build" }).ClickAsync();

@@ -104,7 +104,7 @@ public sealed class ListingOrderTests(AppFixture app)
         var area = await app.GivenArea();
         await app.GivenProblem("Graffiti in Clear", area, category: "Graffiti");
         var hold = await app.GivenProblem("Graffiti in Hold", area, category: "Graffiti");
-        await hold.Then(new AdvancePhase());
+        await hold.Then(new AdvancePhase("Agreed at tasking: Hold starts now."));
         var closed = await app.GivenProblem("Graffiti closed", area, category: "Graffiti");
         await closed.Then(new CloseProblem(Outcome.Resolved, "Painted over."));
         await app.GivenProblem("Fly-tipping in Clear", area, category: "Fly-tipping");
