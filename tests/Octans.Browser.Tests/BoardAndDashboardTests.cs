@@ -23,6 +23,10 @@ public sealed class BoardAndDashboardTests(BrowserFixture octans)
             await Expect(Counts(page)).ToHaveTextAsync(["1 Clear", "1 Hold", "0 Build", "1 Closed"]);
             await Expect(Tags(page)).ToHaveTextAsync([$"Remove this filter “{story.Word}”"]);
             await Expect(Rows(page)).ToHaveCountAsync(2);
+            (await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.octans-filter select')]
+                  .filter(s => s.getBoundingClientRect().right > s.closest('.moj-filter').getBoundingClientRect().right).map(s => s.name)
+                """)).ShouldBeEmpty("a filter's choice runs out of the filter panel");
 
             await page.GetByLabel("Phase", new() { Exact = true }).SelectOptionAsync("Hold");
             await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
