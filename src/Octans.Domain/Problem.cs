@@ -102,6 +102,9 @@ public sealed class Problem
 
     public int OverdueActions(DateOnly today) => Actions.Count(a => IsOverdue(a, today));
 
+    /// <summary>Whether anything says when the phase is done: without an exit criterion, moving on from it takes a reason.</summary>
+    public bool HasExitCriteria(Phase phase) => ExitCriteria.Any(c => c.Phase == phase);
+
     /// <summary>The actions of this phase still open, and its exit criteria not yet met: what keeps it from moving on.</summary>
     public (IReadOnlyList<ProblemAction> OpenActions, IReadOnlyList<ExitCriterion> UnmetCriteria) Remaining(Phase phase) =>
         (Actions.Where(a => a.Phase == phase && a.Status == ActionStatus.Open).ToList(),

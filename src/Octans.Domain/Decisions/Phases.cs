@@ -24,7 +24,7 @@ public static partial class ProblemDecisions
             return input.Refusal();
 
         var (open, unmet) = state.Remaining(state.Phase);
-        var noCriteria = !state.ExitCriteria.Any(c => c.Phase == state.Phase);
+        var noCriteria = !state.HasExitCriteria(state.Phase);
         var blocked = open.Count + unmet.Count > 0 || noCriteria;
         var reason = command.Override.Tidy();
         if (blocked && reason is null)

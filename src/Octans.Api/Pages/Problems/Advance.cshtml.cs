@@ -77,7 +77,7 @@ public sealed class AdvanceModel(IQuerySession query, IDocumentStore store, Time
     {
         Problem = problem;
         (OpenActions, UnmetCriteria) = problem.Remaining(problem.Phase);
-        NoCriteria = problem.ExitCriteria.All(c => c.Phase != problem.Phase);
+        NoCriteria = !problem.HasExitCriteria(problem.Phase);
         ViewData["Title"] = (Next is { } next ? $"Move to {next}" : "Build is the last phase") + $" – {problem.Reference}";
     }
 }
