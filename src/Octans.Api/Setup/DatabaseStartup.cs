@@ -27,7 +27,7 @@ public sealed class DatabaseStartup(
 
     public Task Ready => _ready.Task;
 
-    /// <summary>Why this node refused to start (a schema older than its own), or null.</summary>
+    /// <summary>Why this node refused to start (a schema older than its own, or keys sealed with a secret it lacks), or null.</summary>
     public string? Refusal { get; private set; }
 
     public bool SeedDemoAccounts => configuration.GetValue("Octans:SeedDemoAccounts", environment.IsDevelopment());
@@ -55,12 +55,13 @@ public sealed class DatabaseStartup(
                 await Task.Delay(delay, stopping);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }
-            catch (SchemaTooOld older)
+            catch (RefusedToStart refused)
             {
-                // Serving on a schema it does not know could lose writes; the node stops, and its supervisor shows why.
-                Refusal = older.Message;
-                logger.LogCritical("{Refusal}", older.Message);
-                _ready.TrySetException(older);
+                // Serving on a schema it does not know could lose writes, and without its keys it could sign nobody in;
+                // the node stops, and its supervisor shows why.
+                Refusal = refused.Message;
+                logger.LogCritical("{Refusal}", refused.Message);
+                _ready.TrySetException(refused);
                 lifetime.StopApplication();
                 return;
             }
@@ -92,11 +93,13 @@ public sealed class DatabaseStartup(
         else
         {
             if (await SchemaVersions.MissingAsync(store, SchemaVersions.Expected(services), cancellation) is { } older)
-                throw new SchemaTooOld(SchemaVersions.Refusal(older));
+                throw new RefusedToStart(SchemaVersions.Refusal(older));
             if (!await ProblemReadModels.AreCurrentAsync(store, cancellation))
                 throw new InvalidOperationException(
                     "The read models were kept by another version of Octans. Run db-apply as the database's owner, which rebuilds them, then start Octans again.");
         }
+        if (await SealedKeys.LackingAsync(store, services.GetRequiredService<KeyEncryption>(), cancellation) is [_, ..] lacking)
+            throw new RefusedToStart(KeyEncryption.Refusal(lacking));
         // The background services and the seeding need nothing from each other, so neither waits for the other.
         await Task.WhenAll(deferred.StartAsync(services, cancellation), SeedAsync(store, cancellation));
         logger.LogInformation("The database is ready");
@@ -137,5 +140,8 @@ public sealed class DatabaseStartup(
     };
 }
 
-/// <summary>The database's schema is older than this build's: the node refuses to start until db-apply has run.</summary>
-public sealed class SchemaTooOld(string message) : Exception(message);
+/// <summary>
+/// The node cannot serve this database as it is: its schema is older than this build's (until db-apply has run), or its
+/// keys were sealed with a secret the node lacks.
+/// </summary>
+public sealed class RefusedToStart(string message) : Exception(message);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Octans.Api.Setup;
 
@@ -8,7 +9,7 @@ namespace Octans.Api.Setup;
 /// cookies and form tokens, and the key that signs API tokens), so a copy of the database alone opens nothing.
 /// Octans:Keys:Secret encrypts; it and Octans:Keys:PreviousSecrets decrypt, so a key sealed before a rotation still opens.
 /// </summary>
-public sealed class KeyEncryption
+public sealed partial class KeyEncryption
 {
     public const string SecretSetting = "Octans:Keys:Secret";
     public const string PreviousSecretsSetting = "Octans:Keys:PreviousSecrets";
@@ -42,6 +43,22 @@ public sealed class KeyEncryption
     /// <summary>Whether <paramref name="text"/> is sealed with the current secret, so it needs no rewriting.</summary>
     public bool IsCurrent(string text) => _current is not null && text.StartsWith($"{Prefix}{_current.Id}:", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The ids of the secrets that sealed keys in <paramref name="texts"/> and that this node does not have: a node given
+    /// the wrong secret finds them at start-up rather than answering a request with an error.
+    /// </summary>
+    public IReadOnlyList<string> Lacking(IEnumerable<string> texts) =>
+        [.. texts.SelectMany(text => SealedWith().Matches(text).Select(m => m.Groups[1].Value))
+            .Distinct().Where(id => _all.All(secret => secret.Id != id)).Order()];
+
+    /// <summary>The sentence a node refuses to start with when it lacks the secrets with these ids.</summary>
+    public static string Refusal(IReadOnlyList<string> lacking) =>
+        $"The keys in the database were sealed with a secret this node does not have (its id is {string.Join(", ", lacking)}). " +
+        $"Set {SecretSetting} to the secret the other nodes use, or list the old one in {PreviousSecretsSetting} while rotating, then start Octans again.";
+
+    [GeneratedRegex("octans-sealed:v1:([0-9a-f]+):")]
+    private static partial Regex SealedWith();
+
     public string Seal(byte[] plain)
     {
         var secret = _current ?? throw new InvalidOperationException(Missing);
@@ -58,8 +75,7 @@ public sealed class KeyEncryption
         var parts = text.Split(':');
         if (!IsSealed(text) || parts.Length != 4) throw new InvalidOperationException("A stored key is not in the form Octans seals keys in.");
         var secret = _all.FirstOrDefault(s => s.Id == parts[2]) ?? throw new InvalidOperationException(
-            $"A stored key was sealed with a secret Octans does not have (its id is {parts[2]}). " +
-            $"Set that secret as {SecretSetting}, or list it in {PreviousSecretsSetting} while rotating.");
+            Refusal([parts[2]]));
         var sealedBytes = Convert.FromBase64String(parts[3]);
         var plain = new byte[sealedBytes.Length - NonceBytes - TagBytes];
         using var aes = new AesGcm(secret.Key, TagBytes);

@@ -97,6 +97,37 @@ public sealed class DataProtectionTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_node_whose_secret_did_not_seal_the_stored_keys_refuses_to_start_and_says_which_settings_to_set()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await OctansProcess.ApplySchemaAsync(database);
+        using (var store = DocumentStore.For(options => options.ConfigureOctans(database.AppConnectionString, createSchema: false)))
+        using (var node = Node(store, SecretA))
+        {
+            Protector(node).Protect("a cookie");
+            await node.GetRequiredService<SigningKeys>().GetAsync(CancellationToken.None);
+        }
+
+        var (exitCode, output) = await OctansProcess.RunAsync("--urls http://127.0.0.1:0", database.AppConnectionString, "Production",
+            settings: Settings(SecretB));
+
+        exitCode.ShouldBe(1, output);
+        output.ShouldContain("The keys in the database were sealed with a secret this node does not have");
+        output.ShouldContain($"Set {KeyEncryption.SecretSetting} to the secret the other nodes use, or list the old one in {KeyEncryption.PreviousSecretsSetting}");
+        output.ShouldNotContain(SecretA);
+
+        // Given the old secret too, as while rotating, it starts.
+        await using var octans = await OctansProcess.ServeAsync(database.AppConnectionString, Settings(SecretB, previous: SecretA), "Production");
+        await octans.WaitForOutput("The database is ready");
+    }
+
+    private static Dictionary<string, string> Settings(string secret, string? previous = null) => new()
+    {
+        [KeyEncryption.SecretSetting.Replace(":", "__")] = secret,
+        [KeyEncryption.PreviousSecretsSetting.Replace(":", "__")] = previous ?? "",
+    };
+
+    [Fact]
     public void In_Development_without_the_secret_Octans_serves_and_warns_that_the_keys_are_unencrypted()
     {
         app.Logs.Lines.ShouldContain(line => line.Contains($"{KeyEncryption.SecretSetting} is not set, so the keys behind cookies and API tokens are kept unencrypted"));
