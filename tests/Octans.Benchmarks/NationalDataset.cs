@@ -4,10 +4,12 @@ using JasperFx.Events;
 using Marten.Events;
 using Marten;
 using Npgsql;
+using Octans.Api.Inbox;
 using Octans.Api.Problems;
 using Octans.Api.Problems.Reporting;
 using Octans.Api.ReferenceData;
 using Octans.Api.Setup;
+using Octans.Api.SigningIn;
 using Octans.Api.Teams.TaskList;
 using Octans.Domain;
 using Weasel.Core;
@@ -67,6 +69,23 @@ public sealed class NationalDataset : IAsyncDisposable
         var events = await session.Events.QueryAllRawEvents().CountAsync(cancellation);
         var actions = await session.ReadFirstAsync($"select count(*)::int from {TeamTasks.Table}", r => r.GetInt32(0), cancellation);
         context.Say($"national: reusing {name}: {ids.Count:#,0} problems, {events:#,0} events");
+        // The keys the run that kept it stored were sealed with that run's secret, which a node of this run refuses to
+        // start without; they are the benchmark's own, so they go, and this run's first node makes new ones. The reports
+        // that run took go from the inbox too, so this run's uploads take theirs again.
+        await using (var forget = store.LightweightSession())
+        {
+            forget.DeleteWhere<DataProtectionKey>(_ => true);
+            forget.Delete<SigningKey>(SigningKey.CurrentId);
+            // As are the administrator's two-step secrets, so this run sets them up again as a first run does.
+            foreach (var admin in await forget.Query<User>().Where(u => u.Role == Role.Admin).ToListAsync(cancellation))
+            {
+                (admin.AuthenticatorSecret, admin.AuthenticatorLastStep, admin.RecoveryCodeHashes) = (null, 0, []);
+                forget.Store(admin);
+            }
+            forget.QueueSqlCommand($"delete from {InboxReports.Table}");
+            forget.QueueSqlCommand($"delete from {InboxReports.Counts}");
+            await forget.SaveChangesAsync(cancellation);
+        }
         return new NationalDataset(database,
             areas.Select(a => new NationalArea(a.Name, a.Id, teams.Where(t => t.Partner == $"{a.Name} partnership").OrderBy(t => t.Id).ToList())).ToList(),
             ids, events, actions, TimeSpan.Zero, TimeSpan.Zero);

@@ -36,8 +36,7 @@ public static partial class InboxReports
     public static async Task<InboxPage> PageAsync(IQuerySession session, string? area, InboxState? state, int page, int pageSize,
         CancellationToken cancellation)
     {
-        var where = $"(?::text is null or {Area} = ?) and (?::text is null or {State} = ?)";
-        object?[] values = [area, area, state?.ToString(), state?.ToString()];
+        var (where, values) = Filter(area, state);
         var order = $"{ReceivedAt} desc, {Id} desc";
         List<(InboxItem Item, List<NearbyView> Nearby)> rows = [];
         var total = 0;
@@ -59,9 +58,21 @@ public static partial class InboxReports
                  order by page.{ReceivedAt} desc, page.{Id} desc, near.distance, near.id
                  """,
                 [.. values, pageSize, (page - 1) * pageSize, .. ProblemPlaces.Within(NearbyMetres, NearbyCount)]),
-            new Statement($"select count(*)::int from {Table} where {where}", values));
+            new Statement($"select coalesce(sum({Reports}), 0)::int from {Counts} where {where}", values));
         return new InboxPage([.. rows.Select(row => row.Item with { Nearby = row.Nearby })], total);
     }
+
+    /// <summary>
+    /// The condition for an area (every area when null) and a state (every state when null), naming only what is asked
+    /// for, so PostgreSQL plans each shape once and reuses the plan rather than planning every page again.
+    /// </summary>
+    private static (string Where, object[] Values) Filter(string? area, InboxState? state) => (area, state) switch
+    {
+        (null, null) => ("true", []),
+        (null, { } s) => ($"{State} = ?", [s.ToString()]),
+        ({ } a, null) => ($"{Area} = ?", [a]),
+        ({ } a, { } s) => ($"{Area} = ? and {State} = ?", [a, s.ToString()]),
+    };
 
     // Where a page's row has its nearby problem's columns, after the report's own.
     private static readonly int NearbyFrom = Columns.Split(',').Length;
@@ -74,9 +85,12 @@ public static partial class InboxReports
             : null;
 
     /// <summary>How many reports wait in these areas' inboxes (every area's when null).</summary>
-    public static async Task<int> WaitingAsync(IQuerySession session, string? area, CancellationToken cancellation) =>
-        await session.ReadFirstAsync($"select count(*)::int from {Table} where {State} = 'New' and (?::text is null or {Area} = ?)",
-            r => r.GetInt32(0), cancellation, area, area);
+    public static async Task<int> WaitingAsync(IQuerySession session, string? area, CancellationToken cancellation)
+    {
+        var (where, values) = Filter(area, InboxState.New);
+        return await session.ReadFirstAsync($"select coalesce(sum({Reports}), 0)::int from {Counts} where {where}", r => r.GetInt32(0),
+            cancellation, values);
+    }
 
     /// <summary>The report an area already took from this source under this reference, if any.</summary>
     public static async Task<Guid?> FindAsync(IQuerySession session, string area, string source, string reference, CancellationToken cancellation) =>

@@ -10,12 +10,15 @@ namespace Octans.Api.Inbox;
 
 /// <summary>
 /// The inbox read model: a row per report, kept by <see cref="Project"/> in the transaction of every write to a report.
-/// A report's source and its id there are unique in an area, so a report sent twice is taken once.
+/// A report's source and its id there are unique in an area, so a report sent twice is taken once. Beside the rows, how
+/// many reports each area has in each state, kept in the same transactions, so a page or the board counts an area's
+/// ten thousand waiting reports by reading one row.
 /// </summary>
 public static partial class InboxReports
 {
-    public const string Name = "inbox_reports";
-    public static readonly string Table = ReadTables.Qualified(Name);
+    public const string Name = "inbox_reports", CountsName = "inbox_counts";
+    public static readonly string Table = ReadTables.Qualified(Name), Counts = ReadTables.Qualified(CountsName);
+    private const string Reports = "reports";
 
     public const string Id = "id", Area = "area", Source = "source", SourceReference = "source_reference", Category = "category",
         Description = "description", Place = "location_description", Latitude = "latitude", Longitude = "longitude",
@@ -48,6 +51,62 @@ public static partial class InboxReports
             table.Index([Source, DecidedAt], where: $"{DecidedAt} is not null");
             table.Index([ProblemId], where: $"{ProblemId} is not null");
         });
+        options.Declare(CountsName, table =>
+        {
+            table.AddColumn(Area, "text").AsPrimaryKey();
+            table.AddColumn(State, "text").AsPrimaryKey();
+            table.AddColumn(Reports, "integer").NotNull();
+        });
+    }
+
+    /// <summary>
+    /// Counts in the reports a batch of events received, by area: a file of ten thousand reports adds to its area's
+    /// count once, where a statement per report would update one row ten thousand times in one transaction.
+    /// </summary>
+    public static void CountReceived(IDocumentOperations operations, IEnumerable<ReportReceived> received)
+    {
+        foreach (var area in received.GroupBy(r => r.Area))
+            operations.Queue(
+                $"""
+                 insert into {Counts} ({Area}, {State}, {Reports}) values (?, ?, ?)
+                 on conflict ({Area}, {State}) do update set {Reports} = {Counts}.{Reports} + excluded.{Reports}
+                 """, area.Key, InboxState.New, area.Count());
+    }
+
+    // Counting a decided report out of its state and into the next: the report's row as it stands when the statement
+    // runs, so they go either side of its change.
+    private static readonly string CountIn =
+        $"""
+         insert into {Counts} ({Area}, {State}, {Reports}) select {Area}, {State}, 1 from {Table} where {Id} = ?
+         on conflict ({Area}, {State}) do update set {Reports} = {Counts}.{Reports} + 1
+         """;
+
+    private static readonly string CountOut =
+        $"update {Counts} as c set {Reports} = c.{Reports} - 1 from {Table} as r where r.{Id} = ? and c.{Area} = r.{Area} and c.{State} = r.{State}";
+
+    /// <summary>Deletes these reports, if they are in this state, and counts them out.</summary>
+    public static void Delete(IDocumentOperations operations, Guid[] reports, InboxState state)
+    {
+        operations.Queue(
+            $"""
+             update {Counts} as c set {Reports} = c.{Reports} - gone.reports
+             from (select {Area}, {State}, count(*)::int as reports from {Table} where {Id} = any(?) and {State} = ? group by {Area}, {State}) as gone
+             where c.{Area} = gone.{Area} and c.{State} = gone.{State}
+             """, reports, state);
+        operations.Queue($"delete from {Table} where {Id} = any(?) and {State} = ?", reports, state);
+    }
+
+    /// <summary>
+    /// Counts every area's reports again from their rows, while reports wait to be taken or decided: what db-apply does,
+    /// so a database whose rows were kept before the counts were, or by hand, has them right.
+    /// </summary>
+    public static async Task RecountAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession();
+        session.Queue($"lock table {Table} in share mode");
+        session.Queue($"delete from {Counts}");
+        session.Queue($"insert into {Counts} ({Area}, {State}, {Reports}) select {Area}, {State}, count(*) from {Table} group by {Area}, {State}");
+        await session.SaveChangesAsync(cancellation);
     }
 
     public static void Project(IDocumentOperations operations, IInboxEvent change, int version)
@@ -71,8 +130,10 @@ public static partial class InboxReports
             ReportPromoted p => (InboxState.Promoted, p.ProblemId),
             _ => (InboxState.Dismissed, null),
         };
+        operations.Queue(CountOut, change.ReportId);
         operations.Queue($"update {Table} set {State} = ?, {ProblemId} = ?, {DecidedAt} = ?, {Version} = ? where {Id} = ?",
             state, problem, change.At, version, change.ReportId);
+        operations.Queue(CountIn, change.ReportId);
     }
 }
 
@@ -88,6 +149,7 @@ public sealed class InboxProjection : IProjection
                 throw new InvalidOperationException($"{change.GetType().Name} was appended without the version of its report. Start the stream, or FetchForWriting first.");
             InboxReports.Project(operations, change, (int)e.Version);
         }
+        InboxReports.CountReceived(operations, events.Select(e => e.Data).OfType<ReportReceived>());
         return Task.CompletedTask;
     }
 }

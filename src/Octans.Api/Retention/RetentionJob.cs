@@ -69,7 +69,7 @@ public sealed partial class RetentionJob(IDocumentStore store, RetentionPolicy p
             }, cancellation);
             await using var session = store.LightweightSession();
             session.Queue($"delete from {PhotoStorage.Table} where {PhotoStorage.InboxReportId} = any(?)", reports.ToArray());
-            session.Queue($"delete from {InboxReports.Table} where {InboxReports.Id} = any(?) and {InboxReports.State} = ?", reports.ToArray(), InboxState.Dismissed);
+            InboxReports.Delete(session, [.. reports], InboxState.Dismissed);
             await session.SaveChangesAsync(cancellation);
             _reports += reports.Count;
         }

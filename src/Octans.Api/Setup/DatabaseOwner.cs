@@ -93,6 +93,7 @@ public static class DatabaseOwner
             : "db-apply: events can only be added. OCTANS_DB names no role apart from the owner's, so no other role was given rights.");
         if (await ProblemReadModels.CatchUpAsync(store, cancellation) is { } played)
             Console.WriteLine($"db-apply: the read models were rebuilt from {played} events, as this version of Octans keeps them.");
+        await Inbox.InboxReports.RecountAsync(store, cancellation);
     }
 
     // A trigger stops even a role with every right on the table; only the table's owner could drop it, and the app's

@@ -89,6 +89,7 @@ public sealed class DatabaseStartup(
             }
             if (await ProblemReadModels.CatchUpAsync(store, cancellation) is { } played)
                 logger.LogInformation("The read models were rebuilt from {Events} events, as this version of Octans keeps them", played);
+            await Inbox.InboxReports.RecountAsync(store, cancellation);
         }
         else
         {
