@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Octans.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(JourneyCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture octans)
 {
     private static readonly AxeRunOptions WcagAa = new()

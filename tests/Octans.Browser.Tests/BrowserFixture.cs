@@ -117,8 +117,25 @@ public class BrowserFixture : IAsyncLifetime
     }
 }
 
+// The browser tests run in three collections side by side, each with its own Octans, database and Chromium (xunit makes
+// a collection's fixture once for that collection), as they spend most of their time waiting on the browser and the app.
+// Each test class joins the one that keeps the three about the same length: the phone walk with the shorter journeys,
+// the axe walk with correcting problems, photos and two-step sign-in, and the rest here.
+
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PageWalkCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser: page walks";
+}
+
+[CollectionDefinition(Name)]
+public sealed class JourneyCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser: journeys";
 }

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Octans.Browser.Tests;
 
 /// <summary>The job dashboard and the API docs bring scripts of their own; they must still work under Octans' content security policy.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PageWalkCollection.Name)]
 public sealed class ContentSecurityTests(BrowserFixture octans)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Octans.Browser.Tests;
 /// apart, a phase moved on only with its work named, and pages that are not there or that fail said so in the same style.
 /// Each at a desktop's width and a phone's.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(JourneyCollection.Name)]
 public sealed class CorrectingProblemsTests(BrowserFixture octans)
 {
     [Theory]

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Octans.Browser.Tests;
 
 /// <summary>A problem with a long history shows its latest notes and events, and pages back through the rest.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PageWalkCollection.Name)]
 public sealed class HistoryPagingTests(BrowserFixture octans)
 {
     [Fact]

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Octans.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(PageWalkCollection.Name)]
 public sealed class InboxJourneyTests(BrowserFixture octans)
 {
     private static readonly AxeRunOptions WcagAa = new()

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Octans.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(PageWalkCollection.Name)]
 public sealed class IntakeKeysTests(BrowserFixture octans)
 {
     [Fact]

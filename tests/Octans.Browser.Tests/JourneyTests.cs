@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Octans.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(PageWalkCollection.Name)]
 public sealed class JourneyTests(BrowserFixture octans)
 {
     [Fact]

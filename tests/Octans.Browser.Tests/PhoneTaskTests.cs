@@ -11,7 +11,7 @@ namespace Octans.Browser.Tests;
 /// A team member on a phone: the data tables read as cards, and each task on the list is completed, given a new due date or
 /// passed to another team from its own card, coming back to the list with what was done.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PageWalkCollection.Name)]
 public sealed class PhoneTaskTests(BrowserFixture octans)
 {
     [Theory]

@@ -6,7 +6,7 @@ namespace Octans.Browser.Tests;
 /// Every page, as the people who use it, on a 360-pixel phone: no word is broken across two lines and nothing makes the page
 /// scroll sideways. A failure names the page and the words.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PageWalkCollection.Name)]
 public sealed class PhoneWalkTests(BrowserFixture octans)
 {
     private const int Phone = 360;

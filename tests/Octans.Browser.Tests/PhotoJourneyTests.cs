@@ -5,7 +5,7 @@ using Octans.Testing;
 
 namespace Octans.Browser.Tests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(JourneyCollection.Name)]
 public sealed class PhotoJourneyTests(BrowserFixture octans)
 {
     private static readonly AxeRunOptions WcagAa = new()

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Octans.Browser.Tests;
 
 /// <summary>Places on maps, with the tiles out of reach as in every browser test: pins over a plain background.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PageWalkCollection.Name)]
 public sealed class PlacesTests(BrowserFixture octans)
 {
     [Fact]

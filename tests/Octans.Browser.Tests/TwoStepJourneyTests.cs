@@ -7,7 +7,7 @@ using OtpNet;
 namespace Octans.Browser.Tests;
 
 /// <summary>Two-step sign-in as a person meets it: required by an administrator, set up with an authenticator app, then used.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(JourneyCollection.Name)]
 public sealed class TwoStepJourneyTests(BrowserFixture octans)
 {
     private const string Password = "a-good-long-password", OwnPassword = "a password of my own choosing";

@@ -27,22 +27,26 @@ public sealed class SchemaVersionTests
         (await SchemaAsync(database)).ShouldBe(before);
     }
 
-    [Theory]
-    [InlineData("Octans' own tables")]
-    [InlineData("Wolverine's tables")]
-    [InlineData("Hangfire's tables")]
-    public async Task A_production_node_refuses_to_start_on_a_schema_older_than_its_own_until_db_apply_has_run(string part)
+    [Fact]
+    public async Task A_production_node_refuses_to_start_on_a_schema_older_than_its_own_until_db_apply_has_run()
     {
         await using var database = await TestDatabase.CreateAsync();
         await OctansProcess.ApplySchemaAsync(database);
-        // As a database last applied by an earlier release: its record of this part is that release's.
-        await ExecuteAsync(database, $"update {SchemaVersions.Table} set fingerprint = 'an-earlier-release' where part = '{part.Replace("'", "''")}'");
 
-        var (exitCode, output) = await OctansProcess.RunAsync("--urls http://127.0.0.1:0", database.AppConnectionString, "Production", settings: Production);
+        // As a database last applied by an earlier release: its record of each part in turn is that release's.
+        foreach (var part in new[] { "Octans' own tables", "Wolverine's tables", "Hangfire's tables" })
+        {
+            var quoted = part.Replace("'", "''");
+            await ExecuteAsync(database, $"update {SchemaVersions.Table} set fingerprint = 'an-earlier-release:' || fingerprint where part = '{quoted}'");
 
-        exitCode.ShouldBe(1, output);
-        output.ShouldContain($"The database's schema is older than this version of Octans ({SchemaVersions.Release}) expects: {part} are not as it needs them. " +
-                             "Run db-apply as the database's owner with this release, then start Octans again.");
+            var (exitCode, output) = await OctansProcess.RunAsync("--urls http://127.0.0.1:0", database.AppConnectionString, "Production", settings: Production);
+
+            exitCode.ShouldBe(1, output);
+            output.ShouldContain($"The database's schema is older than this version of Octans ({SchemaVersions.Release}) expects: {part} are not as it needs them. " +
+                                 "Run db-apply as the database's owner with this release, then start Octans again.");
+            if (part != "Hangfire's tables")
+                await ExecuteAsync(database, $"update {SchemaVersions.Table} set fingerprint = replace(fingerprint, 'an-earlier-release:', '') where part = '{quoted}'");
+        }
 
         await OctansProcess.ApplySchemaAsync(database);
         await using var octans = await OctansProcess.ServeAsync(database.AppConnectionString, Production, "Production");
