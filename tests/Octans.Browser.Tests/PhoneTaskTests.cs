@@ -19,10 +19,11 @@ public sealed class PhoneTaskTests(BrowserFixture octans)
     [InlineData(1280, "table-row")]
     public async Task A_problems_actions_are_cards_on_a_phone_and_a_table_on_a_desktop(int width, string rowDisplay)
     {
+        var problem = await PlanForStreetLightingAsync($"Check the photocell on column {Random.Shared.Next(10, 99)}");
         var page = await octans.SignedIn("coordinator@octans.test", width, 800);
         await BrowserFixture.Journey(page, $"cards-{width}", async () =>
         {
-            await page.GotoAsync(await AccessibilityTests.Resolve(page, "first-problem"));
+            await page.GotoAsync($"/problems/{problem}");
             var actions = page.Locator("table.octans-cards").First;
             (await actions.Locator("tbody tr").First.EvaluateAsync<string>("row => getComputedStyle(row).display")).ShouldBe(rowDisplay);
             var headings = actions.Locator("thead");
@@ -48,7 +49,10 @@ public sealed class PhoneTaskTests(BrowserFixture octans)
             var newDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))).AddDays(9);
             var card = Card(page, moved);
             await card.Locator("summary", new() { HasText = "Change due date" }).ClickAsync();
-            await card.GetByLabel("New due date").FillAsync(newDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var due = card.GetByRole(AriaRole.Group, new() { Name = "New due date" });
+            await due.GetByLabel("Day").FillAsync($"{newDate.Day}");
+            await due.GetByLabel("Month").FillAsync($"{newDate.Month}");
+            await due.GetByLabel("Year").FillAsync($"{newDate.Year}");
             await card.GetByLabel("Why the date is changing").FillAsync("Waiting for a cherry picker.");
             await AccessibilityTests.AssertAccessible(page);
             await card.Locator("button", new() { HasText = "Change due date" }).ClickAsync();
@@ -80,10 +84,25 @@ public sealed class PhoneTaskTests(BrowserFixture octans)
             var card = page.Locator("section.octans-task").First;
             await card.Locator("summary", new() { HasText = "Change due date" }).ClickAsync();
             await card.GetByLabel("Why the date is changing").FillAsync("Skip lorry booked later.");
-            await card.GetByLabel("New due date").FillAsync("");
+            var due = card.GetByRole(AriaRole.Group, new() { Name = "New due date" });
+            foreach (var box in new[] { "Day", "Month", "Year" }) await due.GetByLabel(box).FillAsync("");
             await card.Locator("button", new() { HasText = "Change due date" }).ClickAsync();
 
             await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date the action is due.");
+            // The summary's link goes to the card's Day box, as every date's does.
+            await page.Locator(".govuk-error-summary a", new() { HasText = "Enter the date the action is due." }).ClickAsync();
+            (await page.EvaluateAsync<string>("document.activeElement.id")).ShouldMatch("^dueOn-[0-9a-f-]+-day$");
+
+            // A day that does not exist is refused in the same words as on every other date.
+            due = page.Locator("section.octans-task details[open]").GetByRole(AriaRole.Group, new() { Name = "New due date" });
+            (await due.GetByLabel("Day").InputValueAsync()).ShouldBe("");
+            await due.GetByLabel("Day").FillAsync("31");
+            await due.GetByLabel("Month").FillAsync("2");
+            await due.GetByLabel("Year").FillAsync($"{DateTime.UtcNow.Year + 1}");
+            await page.Locator("section.octans-task details[open] button", new() { HasText = "Change due date" }).ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter a real date, for example 30 11 2026");
+            (await page.Locator("section.octans-task details[open]").GetByRole(AriaRole.Group, new() { Name = "New due date" }).GetByLabel("Day")
+                .InputValueAsync()).ShouldBe("31");
             page.Url.ShouldEndWith("/tasks?handler=reschedule");
             await Expect(page.Locator("section.octans-task details[open] textarea")).ToHaveValueAsync("Skip lorry booked later.");
             await AccessibilityTests.AssertAccessible(page);
@@ -93,8 +112,11 @@ public sealed class PhoneTaskTests(BrowserFixture octans)
     private static ILocator Card(IPage page, string description) =>
         page.Locator("section.octans-task").Filter(new() { Has = page.Locator("h2", new() { HasTextString = description }) });
 
-    /// <summary>Tasks of the test's own for the Street Lighting team, planned by the coordinator on the first problem in Clear not marked sensitive.</summary>
-    private async Task PlanForStreetLightingAsync(params string[] descriptions)
+    /// <summary>
+    /// Tasks of the test's own for the Street Lighting team, planned by the coordinator on the first problem in Clear not
+    /// marked sensitive; returns that problem's id.
+    /// </summary>
+    private async Task<string> PlanForStreetLightingAsync(params string[] descriptions)
     {
         using var http = new HttpClient { BaseAddress = octans.Address };
         var token = await (await http.PostAsJsonAsync("/api/auth/token", new { email = "coordinator@octans.test", password = BrowserFixture.Password }))
@@ -110,6 +132,7 @@ public sealed class PhoneTaskTests(BrowserFixture octans)
                 version, description, teamId = StreetLighting, dueOn = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             })).EnsureSuccessStatusCode();
         }
+        return id!;
     }
 
     private const string StreetLighting = "0196a000-0000-7000-8000-000000000001";

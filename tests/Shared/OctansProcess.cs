@@ -120,6 +120,9 @@ public sealed class OctansProcess : IAsyncDisposable
         start.Environment.Remove("OCTANS_DB_OWNER");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        // A test's Octans lives for seconds: profiling its methods to optimise them later costs a sixth of its start-up and
+        // never pays back (measured on db-apply: 2.45 s of CPU with it, 2.03 s without).
+        start.Environment["DOTNET_TieredPGO"] = "0";
         return start;
     }
 

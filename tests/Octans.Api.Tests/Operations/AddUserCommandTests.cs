@@ -5,8 +5,22 @@ using Octans.Testing;
 namespace Octans.Api.Tests.Operations;
 
 /// <summary>The first administrator of a new installation is added from the server, with a one-time link for their password.</summary>
-public sealed class AddUserCommandTests
+public sealed class AddUserCommandTests(AddUserCommandTests.Installation installation) : IClassFixture<AddUserCommandTests.Installation>
 {
+    /// <summary>One new installation's database, its schema applied as the runbook does, for every test here, each with an email of its own.</summary>
+    public sealed class Installation : IAsyncLifetime
+    {
+        public TestDatabase Database { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Database = await TestDatabase.CreateAsync();
+            await OctansProcess.ApplySchemaAsync(Database);
+        }
+
+        public async Task DisposeAsync() => await Database.DisposeAsync();
+    }
+
     private static readonly Dictionary<string, string> Production = new()
     {
         ["Octans__Keys__Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -15,8 +29,7 @@ public sealed class AddUserCommandTests
     [Fact]
     public async Task Add_user_adds_an_administrator_with_a_link_for_their_password_and_refuses_the_same_email_again()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await OctansProcess.ApplySchemaAsync(database);
+        var database = installation.Database;
         const string command = "add-user --email first.admin@council.example --name \"Sam Patel\" --site https://octans.example.org";
 
         var (exitCode, output) = await OctansProcess.RunAsync(command, database.AppConnectionString, "Production", settings: Production);
@@ -43,8 +56,7 @@ public sealed class AddUserCommandTests
     [InlineData("--site octans.example.org", "add-user: Give the address people open Octans at with --site, e.g. --site https://octans.luton.gov.uk.")]
     public async Task Add_user_refuses_what_it_cannot_do_and_says_why(string arguments, string refusal)
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await OctansProcess.ApplySchemaAsync(database);
+        var database = installation.Database;
 
         var (exitCode, output) = await OctansProcess.RunAsync($"add-user --email someone@council.example --name Someone {arguments}",
             database.AppConnectionString, "Production", settings: Production);

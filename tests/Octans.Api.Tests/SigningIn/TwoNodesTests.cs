@@ -116,16 +116,10 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     public async Task Too_many_attempts_from_one_address_are_a_429_with_retry_after()
     {
         var from = NewAddress();
-        var refusedBefore = 0;
-        Alba.IScenarioResult? limited = null;
-        while (limited is null && refusedBefore < 40)
-        {
-            var result = await nodes.First.TrySignIn($"guess-{Guid.NewGuid():N}@octans.test", "a-guess", from);
-            if (result.Context.Response.StatusCode == 429) limited = result;
-            else refusedBefore++;
-        }
+        var results = await AllAtOnce(30, () => nodes.First.TrySignIn($"guess-{Guid.NewGuid():N}@octans.test", "a-guess", from));
 
-        refusedBefore.ShouldBeGreaterThanOrEqualTo(20);
+        results.Count(r => r.Context.Response.StatusCode == 401).ShouldBeGreaterThanOrEqualTo(20);
+        var limited = results.FirstOrDefault(r => r.Context.Response.StatusCode == 429);
         limited.ShouldNotBeNull();
         limited.Context.Response.ContentType.ShouldBe("application/problem+json");
         int.Parse(limited.Context.Response.Headers.RetryAfter!).ShouldBeGreaterThan(0);
@@ -138,23 +132,15 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     {
         using var client = nodes.Second.Server.CreateClient();
         var (antiforgery, form) = await PageForms.FormOf(client, "/sign-in", null);
-        var refusedBefore = 0;
-        HttpResponseMessage? limited = null;
-        while (limited is null && refusedBefore < 40)
+        var answers = await AllAtOnce(30, () => PageForms.Send(client, HttpMethod.Post, "/sign-in", antiforgery, new()
         {
-            var answer = await PageForms.Send(client, HttpMethod.Post, "/sign-in", antiforgery, new()
-            {
-                ["__RequestVerificationToken"] = form, ["email"] = $"guess-{Guid.NewGuid():N}@octans.test", ["password"] = "a-guess",
-            });
-            if ((int)answer.StatusCode == 429) limited = answer;
-            else
-            {
-                (await answer.Content.ReadAsStringAsync()).ShouldContain("The email or password is not right.");
-                refusedBefore++;
-            }
-        }
+            ["__RequestVerificationToken"] = form, ["email"] = $"guess-{Guid.NewGuid():N}@octans.test", ["password"] = "a-guess",
+        }));
 
-        refusedBefore.ShouldBeGreaterThanOrEqualTo(20);
+        var refused = answers.Where(a => (int)a.StatusCode != 429).ToList();
+        refused.Count.ShouldBeGreaterThanOrEqualTo(20);
+        foreach (var answer in refused) (await answer.Content.ReadAsStringAsync()).ShouldContain("The email or password is not right.");
+        var limited = answers.FirstOrDefault(a => (int)a.StatusCode == 429);
         limited.ShouldNotBeNull();
         limited.Headers.RetryAfter!.Delta!.Value.ShouldBeGreaterThan(TimeSpan.Zero);
         (await limited.Content.ReadAsStringAsync()).ShouldContain("There have been too many sign-in attempts from your network or for this account.");
@@ -164,17 +150,20 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     public async Task Too_many_attempts_at_one_account_from_many_addresses_are_a_429()
     {
         var email = $"target-{Guid.NewGuid():N}@octans.test";
-        var refusedBefore = 0;
-        var status = 0;
-        while (status != 429 && refusedBefore < 60)
-        {
-            status = (await nodes.First.TrySignIn(email, "a-guess", NewAddress())).Context.Response.StatusCode;
-            if (status == 401) refusedBefore++;
-        }
 
-        status.ShouldBe(429);
-        refusedBefore.ShouldBeGreaterThanOrEqualTo(40);
+        var statuses = (await AllAtOnce(50, () => nodes.First.TrySignIn(email, "a-guess", NewAddress()))).Select(r => r.Context.Response.StatusCode).ToList();
+
+        statuses.ShouldAllBe(status => status == 401 || status == 429);
+        statuses.Count(status => status == 401).ShouldBeGreaterThanOrEqualTo(40);
+        statuses.ShouldContain(429);
     }
+
+    /// <summary>
+    /// Attempts sent together, as an attacker's would be: the allowances refill as time passes, so attempts sent one after
+    /// another on a busy machine (a password hash each) can come slower than the refill and never meet the limit.
+    /// </summary>
+    private static async Task<T[]> AllAtOnce<T>(int count, Func<Task<T>> attempt) =>
+        await Task.WhenAll(Enumerable.Range(0, count).Select(_ => attempt()));
 
     [Fact]
     public async Task Two_admins_demoting_each_other_on_two_nodes_at_once_leave_one_admin()

@@ -11,7 +11,8 @@ using Octans.Domain;
 namespace Octans.Api.Pages.Tasks;
 
 /// <summary>What a team member typed into one task's forms, kept when the change is refused.</summary>
-public sealed record TaskAnswers(string? Note = null, string? DueOn = null, string? Reason = null, string? TeamId = null);
+public sealed record TaskAnswers(string? Note = null, (string? Day, string? Month, string? Year) DueOn = default, string? Reason = null,
+    string? TeamId = null);
 
 /// <summary>
 /// A team member's open tasks across every problem, overdue first. Each is completed, given a new due date or passed to
@@ -44,13 +45,15 @@ public sealed class TasksModel(IQuerySession session, IDocumentStore store, Time
         ChangeAsync(problemId, actionId, version, new CompleteAction(actionId, note ?? ""), new TaskAnswers(Note: note), "note",
             task => $"‘{task.Description}’ is done.", cancellation);
 
-    public Task<IActionResult> OnPostRescheduleAsync(Guid problemId, Guid actionId, int version, string? dueOn, string? reason,
-        CancellationToken cancellation)
+    /// <summary>A new due date, from the card's GOV.UK date input: its boxes are named after the task ("dueOn-{actionId}-day").</summary>
+    public Task<IActionResult> OnPostRescheduleAsync(Guid problemId, Guid actionId, int version, string? reason, CancellationToken cancellation)
     {
-        var day = PickedDate.Of(dueOn);
-        return ChangeAsync(problemId, actionId, version, new RescheduleAction(actionId, day, reason ?? ""), new TaskAnswers(DueOn: dueOn, Reason: reason),
+        string? Box(string part) => Request.Form[$"dueOn-{actionId}-{part}"].FirstOrDefault();
+        var typed = (Box("day"), Box("month"), Box("year"));
+        var day = DateInput.Read(typed.Item1, typed.Item2, typed.Item3, out var real);
+        return ChangeAsync(problemId, actionId, version, new RescheduleAction(actionId, day, reason ?? ""), new TaskAnswers(DueOn: typed, Reason: reason),
             "dueOn", task => $"‘{task.Description}’ moved to {London.Written(day!.Value)}.", cancellation,
-            FieldErrors.MalformedDate("dueOn", dueOn));
+            real ? null : new FieldError("dueOn", DateInput.NotReal));
     }
 
     public Task<IActionResult> OnPostReassignAsync(Guid problemId, Guid actionId, int version, string? teamId, CancellationToken cancellation)
