@@ -117,10 +117,12 @@ public class BrowserFixture : IAsyncLifetime
     }
 }
 
-// The browser tests run in three collections side by side, each with its own Octans, database and Chromium (xunit makes
-// a collection's fixture once for that collection), as they spend most of their time waiting on the browser and the app.
-// Each test class joins the one that keeps the three about the same length: the phone walk with the shorter journeys,
-// the axe walk with correcting problems, photos and two-step sign-in, and the rest here.
+// The browser tests are in three collections, each with its own Octans, database and Chromium (xunit makes a collection's
+// fixture once for that collection), so no test leans on what a test of another collection left behind, and xunit, which
+// runs as many collections at once as the machine has cores, is not left with one long collection at the end. Each test
+// class joins the one that keeps the three about the same length: the phone walk with the shorter journeys, the axe walk
+// with correcting problems, photos and two-step sign-in, and the rest here. More collections at once than cores made the
+// suite slower: it is busy on both cores throughout.
 
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>

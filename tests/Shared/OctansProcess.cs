@@ -56,6 +56,10 @@ public sealed class OctansProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!guard.IsCancellationRequested)
+            {
+                // Listening, but too busy starting to answer within the client's five seconds on a loaded machine.
+            }
             await Task.Delay(200, guard.Token);
         }
     }
