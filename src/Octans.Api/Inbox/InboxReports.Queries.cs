@@ -58,7 +58,7 @@ public static partial class InboxReports
                  order by page.{ReceivedAt} desc, page.{Id} desc, near.distance, near.id
                  """,
                 [.. values, pageSize, (page - 1) * pageSize, .. ProblemPlaces.Within(NearbyMetres, NearbyCount)]),
-            new Statement($"select coalesce(sum({Reports}), 0)::int from {Counts} where {where}", values));
+            new Statement(Counted(where), values));
         return new InboxPage([.. rows.Select(row => row.Item with { Nearby = row.Nearby })], total);
     }
 
@@ -74,6 +74,9 @@ public static partial class InboxReports
         ({ } a, { } s) => ($"{Area} = ? and {State} = ?", [a, s.ToString()]),
     };
 
+    /// <summary>How many reports <see cref="Filter"/>'s condition keeps, read from the kept counts rather than the rows.</summary>
+    private static string Counted(string where) => $"select coalesce(sum({Reports}), 0)::int from {Counts} where {where}";
+
     // Where a page's row has its nearby problem's columns, after the report's own.
     private static readonly int NearbyFrom = Columns.Split(',').Length;
 
@@ -88,8 +91,7 @@ public static partial class InboxReports
     public static async Task<int> WaitingAsync(IQuerySession session, string? area, CancellationToken cancellation)
     {
         var (where, values) = Filter(area, InboxState.New);
-        return await session.ReadFirstAsync($"select coalesce(sum({Reports}), 0)::int from {Counts} where {where}", r => r.GetInt32(0),
-            cancellation, values);
+        return await session.ReadFirstAsync(Counted(where), r => r.GetInt32(0), cancellation, values);
     }
 
     /// <summary>The report an area already took from this source under this reference, if any.</summary>

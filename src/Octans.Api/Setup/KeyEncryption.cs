@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Octans.Api.Setup;
 
@@ -9,7 +8,7 @@ namespace Octans.Api.Setup;
 /// cookies and form tokens, and the key that signs API tokens), so a copy of the database alone opens nothing.
 /// Octans:Keys:Secret encrypts; it and Octans:Keys:PreviousSecrets decrypt, so a key sealed before a rotation still opens.
 /// </summary>
-public sealed partial class KeyEncryption
+public sealed class KeyEncryption
 {
     public const string SecretSetting = "Octans:Keys:Secret";
     public const string PreviousSecretsSetting = "Octans:Keys:PreviousSecrets";
@@ -44,20 +43,19 @@ public sealed partial class KeyEncryption
     public bool IsCurrent(string text) => _current is not null && text.StartsWith($"{Prefix}{_current.Id}:", StringComparison.Ordinal);
 
     /// <summary>
-    /// The ids of the secrets that sealed keys in <paramref name="texts"/> and that this node does not have: a node given
-    /// the wrong secret finds them at start-up rather than answering a request with an error.
+    /// The ids of the secrets that sealed these keys and that this node does not have (a key in the clear needs none): a
+    /// node given the wrong secret finds them at start-up rather than answering a request with an error.
     /// </summary>
-    public IReadOnlyList<string> Lacking(IEnumerable<string> texts) =>
-        [.. texts.SelectMany(text => SealedWith().Matches(text).Select(m => m.Groups[1].Value))
-            .Distinct().Where(id => _all.All(secret => secret.Id != id)).Order()];
+    public IReadOnlyList<string> Lacking(IEnumerable<string> keys) =>
+        [.. keys.Where(IsSealed).Select(SealedBy).Distinct().Where(id => _all.All(secret => secret.Id != id)).Order()];
+
+    // The id of the secret a sealed key names after the prefix: "octans-sealed:v1:{id}:{sealed bytes}".
+    private static string SealedBy(string text) => text.Split(':') is [_, _, var id, _] ? id : "";
 
     /// <summary>The sentence a node refuses to start with when it lacks the secrets with these ids.</summary>
     public static string Refusal(IReadOnlyList<string> lacking) =>
         $"The keys in the database were sealed with a secret this node does not have (its id is {string.Join(", ", lacking)}). " +
         $"Set {SecretSetting} to the secret the other nodes use, or list the old one in {PreviousSecretsSetting} while rotating, then start Octans again.";
-
-    [GeneratedRegex("octans-sealed:v1:([0-9a-f]+):")]
-    private static partial Regex SealedWith();
 
     public string Seal(byte[] plain)
     {
@@ -74,8 +72,8 @@ public sealed partial class KeyEncryption
     {
         var parts = text.Split(':');
         if (!IsSealed(text) || parts.Length != 4) throw new InvalidOperationException("A stored key is not in the form Octans seals keys in.");
-        var secret = _all.FirstOrDefault(s => s.Id == parts[2]) ?? throw new InvalidOperationException(
-            Refusal([parts[2]]));
+        var id = SealedBy(text);
+        var secret = _all.FirstOrDefault(s => s.Id == id) ?? throw new InvalidOperationException(Refusal([id]));
         var sealedBytes = Convert.FromBase64String(parts[3]);
         var plain = new byte[sealedBytes.Length - NonceBytes - TagBytes];
         using var aes = new AesGcm(secret.Key, TagBytes);

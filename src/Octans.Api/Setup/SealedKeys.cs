@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Marten;
 using Octans.Api.SigningIn;
 
@@ -10,7 +11,8 @@ public static class SealedKeys
     public static async Task<IReadOnlyList<string>> LackingAsync(IDocumentStore store, KeyEncryption encryption, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        var stored = (await session.Query<DataProtectionKey>().ToListAsync(cancellation)).Select(key => key.Xml).ToList();
+        var stored = (await session.Query<DataProtectionKey>().ToListAsync(cancellation))
+            .SelectMany(key => XElement.Parse(key.Xml).Descendants(SealedKeyEncryptor.Element).Select(sealedKey => sealedKey.Value)).ToList();
         if (await session.LoadAsync<SigningKey>(SigningKey.CurrentId, cancellation) is { } signing) stored.Add(signing.Secret);
         return encryption.Lacking(stored);
     }

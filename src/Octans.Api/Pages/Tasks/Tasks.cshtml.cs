@@ -49,8 +49,8 @@ public sealed class TasksModel(IQuerySession session, IDocumentStore store, Time
     public Task<IActionResult> OnPostRescheduleAsync(Guid problemId, Guid actionId, int version, string? reason, CancellationToken cancellation)
     {
         string? Box(string part) => Request.Form[$"dueOn-{actionId}-{part}"].FirstOrDefault();
-        var typed = (Box("day"), Box("month"), Box("year"));
-        var day = DateInput.Read(typed.Item1, typed.Item2, typed.Item3, out var real);
+        var typed = (Day: Box("day"), Month: Box("month"), Year: Box("year"));
+        var day = DateInput.Read(typed.Day, typed.Month, typed.Year, out var real);
         return ChangeAsync(problemId, actionId, version, new RescheduleAction(actionId, day, reason ?? ""), new TaskAnswers(DueOn: typed, Reason: reason),
             "dueOn", task => $"‘{task.Description}’ moved to {London.Written(day!.Value)}.", cancellation,
             real ? null : new FieldError("dueOn", DateInput.NotReal));
