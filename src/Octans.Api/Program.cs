@@ -30,6 +30,7 @@ services.AddOctansReminders(builder.Configuration);
 Octans.Api.Retention.OctansRetention.AddOctansRetention(services, builder.Configuration);
 services.AddSingleton<DatabaseStartup>();
 services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
+services.AddHostedService<Octans.Api.Inbox.NearbyRenewal>();
 services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 services.AddSingleton<MapTiles>();

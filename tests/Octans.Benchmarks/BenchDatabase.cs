@@ -49,7 +49,8 @@ public sealed class BenchDatabase : IAsyncDisposable
         return database;
     }
 
-    private async Task ApplySchemaAsync(BenchContext context, CancellationToken cancellation)
+    /// <summary>Brings the database to this build's schema, as an operator does with db-apply.</summary>
+    public async Task ApplySchemaAsync(BenchContext context, CancellationToken cancellation)
     {
         var start = OctansServer.StartInfo(context, AppConnectionString, "db-apply");
         start.Environment["OCTANS_DB_OWNER"] = ConnectionString;
@@ -67,6 +68,15 @@ public sealed class BenchDatabase : IAsyncDisposable
         await connection.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    /// <summary>The first column of the first row the query returns.</summary>
+    public async Task<long> CountAsync(string sql, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation));
     }
 
     public async ValueTask DisposeAsync()

@@ -61,6 +61,8 @@ public sealed class NationalDataset : IAsyncDisposable
     public static async Task<NationalDataset> ReuseAsync(BenchContext context, string name, CancellationToken cancellation)
     {
         var database = BenchDatabase.Existing(context, name);
+        // Kept by an earlier build, perhaps: brought to this one's schema first.
+        await database.ApplySchemaAsync(context, cancellation);
         using var store = OpenStore(database.ConnectionString);
         await using var session = store.QuerySession();
         var areas = (await session.Query<Area>().ToListAsync(cancellation)).Where(a => a.Id.StartsWith('N')).OrderBy(a => a.Id).ToList();

@@ -37,9 +37,25 @@ public static partial class InboxReports
         CancellationToken cancellation)
     {
         var (where, values) = Filter(area, state);
-        var order = $"{ReceivedAt} desc, {Id} desc";
-        List<(InboxItem Item, List<NearbyView> Nearby)> rows = [];
         var total = 0;
+        var items = await ReadWithNearbyAsync(session, Listed(where, values, pageSize, (page - 1) * pageSize), async r =>
+        {
+            if (await r.ReadAsync(cancellation)) total = r.GetInt32(0);
+        }, cancellation, new Statement(Counted(where), values));
+        return new InboxPage(items, total);
+    }
+
+    public static async Task<InboxItem?> ReadAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
+        (await ReadWithNearbyAsync(session, Listed($"{Id} = ?", [id], 1, 0), _ => Task.CompletedTask, cancellation)) is [var item] ? item : null;
+
+    /// <summary>
+    /// The reports <paramref name="reports"/> reads, each with its nearby problems, and then whatever <paramref name="more"/>
+    /// reads of the <paramref name="after"/> statements sent in the same round trip.
+    /// </summary>
+    private static async Task<List<InboxItem>> ReadWithNearbyAsync(IQuerySession session, Statement reports, Func<NpgsqlDataReader, Task> more,
+        CancellationToken cancellation, params Statement[] after)
+    {
+        List<(InboxItem Item, List<NearbyView> Nearby)> rows = [];
         await session.ReadAsync(async r =>
         {
             while (await r.ReadAsync(cancellation))
@@ -47,20 +63,26 @@ public static partial class InboxReports
                 if (rows.Count == 0 || rows[^1].Item.Id != r.GetGuid(0)) rows.Add((Read(r), []));
                 if (!r.IsDBNull(NearbyFrom)) rows[^1].Nearby.Add(View(ProblemPlaces.ReadNearby(r, NearbyFrom)));
             }
-            await r.NextResultAsync(cancellation);
-            if (await r.ReadAsync(cancellation)) total = r.GetInt32(0);
-        }, cancellation,
-            new Statement(
-                $"""
-                 with page as (select {Columns} from {Table} where {where} order by {order} limit ? offset ?)
-                 select page.*, near.* from page
-                 left join lateral {ProblemPlaces.NearestTo($"page.{Longitude}", $"page.{Latitude}")} as near on true
-                 order by page.{ReceivedAt} desc, page.{Id} desc, near.distance, near.id
-                 """,
-                [.. values, pageSize, (page - 1) * pageSize, .. ProblemPlaces.Within(NearbyMetres, NearbyCount)]),
-            new Statement(Counted(where), values));
-        return new InboxPage([.. rows.Select(row => row.Item with { Nearby = row.Nearby })], total);
+            if (await r.NextResultAsync(cancellation)) await more(r);
+        }, cancellation, [reports, .. after]);
+        return [.. rows.Select(row => row.Item with { Nearby = row.Nearby })];
     }
+
+    /// <summary>
+    /// The reports the condition keeps, newest first, <paramref name="limit"/> of them after <paramref name="offset"/>,
+    /// each as many rows as it has nearby problems (one when none), nearest first: kept ones where they may be read
+    /// (<see cref="NearbyKept"/>), else found afresh.
+    /// </summary>
+    private static Statement Listed(string where, object[] values, int limit, int offset) => new(
+        $"""
+         with page as (
+             select {Columns}, {Pin}, {Nearby}, {NearbyKept("r")} as kept from {Table} as r
+             where {where} order by {ReceivedAt} desc, {Id} desc limit ? offset ?)
+         select {string.Join(", ", Columns.Split(", ").Select(column => $"page.{column}"))}, near.* from page
+         left join lateral {NearbyOf("page")} as near on true
+         order by page.{ReceivedAt} desc, page.{Id} desc, near.distance, near.id
+         """,
+        [.. values, limit, offset, .. ProblemPlaces.Within(NearbyMetres, NearbyCount)]);
 
     /// <summary>
     /// The condition for an area (every area when null) and a state (every state when null), naming only what is asked
@@ -81,11 +103,6 @@ public static partial class InboxReports
     private static readonly int NearbyFrom = Columns.Split(',').Length;
 
     private static NearbyView View(NearbyProblem p) => new(p.ProblemId, p.Reference, p.Title, p.Phase, p.DistanceMetres);
-
-    public static async Task<InboxItem?> ReadAsync(IQuerySession session, Guid id, CancellationToken cancellation) =>
-        await session.ReadFirstAsync($"select {Columns} from {Table} where {Id} = ?", Read, cancellation, id) is { } item
-            ? (await WithNearbyAsync(session, [item], cancellation))[0]
-            : null;
 
     /// <summary>How many reports wait in these areas' inboxes (every area's when null).</summary>
     public static async Task<int> WaitingAsync(IQuerySession session, string? area, CancellationToken cancellation)
@@ -109,17 +126,4 @@ public static partial class InboxReports
         r.GetGuid(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
         new InboxLocation(r.GetString(6), r.IsDBNull(7) ? null : r.GetDouble(7), r.IsDBNull(8) ? null : r.GetDouble(8)),
         Enum.Parse<InboxState>(r.GetString(9)), r.IsDBNull(10) ? null : r.GetGuid(10), r.IsDBNull(11) ? null : r.GetString(11), []);
-
-    /// <summary>The reports with the open problems near each that has a place, found in one statement.</summary>
-    private static async Task<IReadOnlyList<InboxItem>> WithNearbyAsync(IQuerySession session, IReadOnlyList<InboxItem> items,
-        CancellationToken cancellation)
-    {
-        var placed = items.Where(i => i.Location is { Latitude: not null, Longitude: not null }).ToList();
-        var nearby = await ProblemPlaces.NearbyEachAsync(session, [.. placed.Select(i => (i.Location.Latitude!.Value, i.Location.Longitude!.Value))],
-            NearbyMetres, NearbyCount, cancellation);
-        var near = placed.Select((item, n) => (item.Id, Nearby: nearby[n])).ToDictionary(x => x.Id, x => x.Nearby);
-        return [.. items.Select(item => near.TryGetValue(item.Id, out var found)
-            ? item with { Nearby = [.. found.Select(View)] }
-            : item)];
-    }
 }

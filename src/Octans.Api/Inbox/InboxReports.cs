@@ -3,6 +3,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
+using Octans.Api.Problems.Listing;
 using Octans.Api.Setup;
 using Octans.Domain;
 
@@ -30,7 +31,7 @@ public static partial class InboxReports
         options.Events.AddEventTypes(InboxEvents.All);
         options.Projections.Add(new InboxProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new InboxReportProjection(), ProjectionLifecycle.Live);
-        options.Declare(Name, table =>
+        var reports = options.Declare(Name, table =>
         {
             table.AddColumn(Id, "uuid").AsPrimaryKey();
             foreach (var text in new[] { Area, Source, Category, Description, Place, State })
@@ -51,6 +52,7 @@ public static partial class InboxReports
             table.Index([Source, DecidedAt], where: $"{DecidedAt} is not null");
             table.Index([ProblemId], where: $"{ProblemId} is not null");
         });
+        DeclareNearby(options, reports);
         options.Declare(CountsName, table =>
         {
             table.AddColumn(Area, "text").AsPrimaryKey();
@@ -97,13 +99,16 @@ public static partial class InboxReports
     }
 
     /// <summary>
-    /// Counts every area's reports again from their rows, while reports wait to be taken or decided: what db-apply does,
-    /// so a database whose rows were kept before the counts were, or by hand, has them right.
+    /// Counts every area's reports again from their rows, while reports wait to be taken or decided, and pins the reports
+    /// kept before their rows had pins: what db-apply does, so a database whose rows were kept before the counts and pins
+    /// were, or by hand, has them right.
     /// </summary>
     public static async Task RecountAsync(IDocumentStore store, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
         session.Queue($"lock table {Table} in share mode");
+        session.Queue(
+            $"update {Table} set {Pin} = st_setsrid(st_makepoint({Longitude}, {Latitude}), 4326)::geography where {Pin} is null and {Latitude} is not null and {Longitude} is not null");
         session.Queue($"delete from {Counts}");
         session.Queue($"insert into {Counts} ({Area}, {State}, {Reports}) select {Area}, {State}, count(*) from {Table} group by {Area}, {State}");
         await session.SaveChangesAsync(cancellation);
@@ -116,11 +121,11 @@ public static partial class InboxReports
             operations.Queue(
                 $"""
                  insert into {Table} ({Id}, {Area}, {Source}, {SourceReference}, {Category}, {Description}, {Place}, {Latitude}, {Longitude},
-                     {ReceivedAt}, {TakenAt}, {MediaUrl}, {State}, {Version})
-                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     {ReceivedAt}, {TakenAt}, {MediaUrl}, {State}, {Version}, {Pin})
+                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {ProblemRows.PinFrom})
                  """,
                 r.ReportId, r.Area, r.Source, r.SourceReference, r.Category, r.Description, r.Location.Description, r.Location.Latitude,
-                r.Location.Longitude, r.ReceivedAt, r.TakenAt, r.MediaUrl, InboxState.New, version);
+                r.Location.Longitude, r.ReceivedAt, r.TakenAt, r.MediaUrl, InboxState.New, version, r.Location.Longitude, r.Location.Latitude);
             return;
         }
 

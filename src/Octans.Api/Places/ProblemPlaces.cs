@@ -16,28 +16,8 @@ public static class ProblemPlaces
     /// <summary>The open problems whose pin is within <paramref name="metres"/> (at most <see cref="MaxMetres"/>) of the point, nearest first.</summary>
     public static async Task<IReadOnlyList<NearbyProblem>> NearbyAsync(IQuerySession session, double latitude, double longitude, int metres,
         int limit, CancellationToken cancellation) =>
-        (await NearbyEachAsync(session, [(latitude, longitude)], metres, limit, cancellation))[0];
-
-    /// <summary>
-    /// <see cref="NearbyAsync"/> for each point at once, in one statement (see <see cref="NearestTo"/>).
-    /// </summary>
-    public static async Task<IReadOnlyList<IReadOnlyList<NearbyProblem>>> NearbyEachAsync(IQuerySession session,
-        IReadOnlyList<(double Latitude, double Longitude)> points, int metres, int limit, CancellationToken cancellation)
-    {
-        if (points.Count == 0) return [];
-        var found = await session.ReadAsync(
-            $"""
-             select here.n, d.*
-             from unnest(?::double precision[], ?::double precision[]) with ordinality as here(longitude, latitude, n)
-             cross join lateral {NearestTo("here.longitude", "here.latitude")} as d
-             order by here.n, d.distance, d.id
-             """,
-            r => (Point: (int)r.GetInt64(0) - 1, Problem: ReadNearby(r, 1)),
-            cancellation, [points.Select(p => p.Longitude).ToArray(), points.Select(p => p.Latitude).ToArray(), .. Within(metres, limit)]);
-        var each = points.Select(_ => new List<NearbyProblem>()).ToList();
-        foreach (var (point, problem) in found) each[point].Add(problem);
-        return each;
-    }
+        await session.ReadAsync($"select d.* from {NearestTo("?::double precision", "?::double precision")} as d order by d.distance, d.id",
+            r => ReadNearby(r, 0), cancellation, [longitude, latitude, .. Within(metres, limit)]);
 
     /// <summary>
     /// A subquery for a lateral join: the open problems within ? metres of the point at <paramref name="longitude"/>,

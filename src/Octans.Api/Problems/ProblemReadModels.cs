@@ -173,6 +173,9 @@ public sealed class ProblemReadModels : IProjection
                 await session.ExecuteAsync(index.ToCreateSql(table, false).Replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS")
                     .Replace("CREATE UNIQUE INDEX", "CREATE UNIQUE INDEX IF NOT EXISTS"), cancellation);
             await session.ExecuteAsync($"update {State} set version = ? where id = 1", cancellation, Version);
+            // The inbox's kept nearby problems were found among rows now played again: found again from these.
+            Inbox.InboxReports.ForgetNearby(session);
+            await session.SaveChangesAsync(cancellation);
         }, cancellation);
         return played;
     }

@@ -27,6 +27,24 @@ public sealed class DatabaseStartup(
 
     public Task Ready => _ready.Task;
 
+    /// <summary>
+    /// What a background service of a node waits for before it begins: true once the database is prepared, false when this
+    /// node has no database or preparing it failed, so the service has nothing to do.
+    /// </summary>
+    public async Task<bool> PreparedAsync(CancellationToken stopping)
+    {
+        if (!settings.IsConfigured) return false;
+        try
+        {
+            await Ready.WaitAsync(stopping);
+            return true;
+        }
+        catch (Exception) when (!stopping.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Why this node refused to start (a schema older than its own, or keys sealed with a secret it lacks), or null.</summary>
     public string? Refusal { get; private set; }
 

@@ -65,15 +65,7 @@ public sealed class UserAccess(IDocumentStore store, DatabaseSettings settings, 
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        if (!settings.IsConfigured) return;
-        try
-        {
-            await startup.Ready.WaitAsync(stopping);
-        }
-        catch (Exception) when (!stopping.IsCancellationRequested)
-        {
-            return;
-        }
+        if (!await startup.PreparedAsync(stopping)) return;
 
         while (!stopping.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using Marten;
+using Octans.Api.Inbox;
 using Octans.Api.Setup;
 using Octans.Domain;
 using Weasel.Postgresql.Tables;
@@ -130,11 +131,16 @@ public static partial class ProblemRows
                 r.ProblemId, r.Reference, r.Title, r.Statement, r.Category, r.Area, r.Risk, r.Location.Description, r.Location.Latitude,
                 r.Location.Longitude, r.Location.Uprn, r.Location.Usrn, r.Location.Ward, Domain.Phase.Clear, ProblemStatus.Open,
                 r.ReportedAt, r.By.Name, r.ReportedAt, version, r.Location.Longitude, r.Location.Latitude);
+            InboxReports.PinMoved(operations, r.ProblemId);
             return;
         }
 
+        // Where an open problem's pin was and is, noted for the inbox's kept nearby problems, when it moves, opens or closes.
+        var moved = change is ProblemDetailsRevised { Location: not null };
+        if (moved) InboxReports.PinMoved(operations, change.ProblemId);
         var (set, values) = Changes(change);
         operations.Queue($"update {Table} set {set}{UpdatedAt} = ?, {Version} = ? where {Id} = ?", [.. values, change.At, version, change.ProblemId]);
+        if (moved || change is ProblemClosed or ProblemReopened) InboxReports.PinMoved(operations, change.ProblemId);
     }
 
     private static readonly string Restart = $"{DecayReports} = 0, {DecaySince} = ?, {DecayStart} = ?, ";
