@@ -38,7 +38,9 @@ public sealed class PhoneTaskTests(BrowserFixture octans)
     public async Task Each_task_is_given_a_new_date_passed_on_or_completed_from_its_card_and_the_list_says_which()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
-        var (moved, passed, done) = ($"Replace lantern {run} on column 7", $"Clear fly-tipping {run} under column 9", $"Test photocell {run} on column 8");
+        // An asset's id, longer than a phone is wide without a break, wraps on the card and in the banner.
+        var (moved, passed, done) = ($"Replace lantern {run} on column 7, asset LBC{Guid.NewGuid():N}{Guid.NewGuid():N}", $"Clear fly-tipping {run} under column 9",
+            $"Test photocell {run} on column 8");
         await PlanForStreetLightingAsync(moved, passed, done);
         var page = await octans.SignedIn("lighting@octans.test", 360, 740);
         await BrowserFixture.Journey(page, nameof(Each_task_is_given_a_new_date_passed_on_or_completed_from_its_card_and_the_list_says_which), async () =>
