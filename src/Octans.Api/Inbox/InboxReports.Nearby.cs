@@ -19,7 +19,7 @@ public static partial class InboxReports
     public const string PinChangesName = "pin_changes";
     public static readonly string PinChanges = ReadTables.Qualified(PinChangesName);
 
-    // Any fixed number: it keeps the renewal on one node at a time, and apart from the noted places it is forgetting.
+    // Any fixed number: it keeps the renewal to one node at a time, and a rebuild's forgetting (ForgetNearby) apart from it.
     private const long Renewing = 0x4f63744e656172;
 
     private static void DeclareNearby(StoreOptions options, Weasel.Postgresql.Tables.Table reports)
@@ -111,21 +111,15 @@ public static partial class InboxReports
     }
 
     // Runs the step in a transaction of its own when this node may renew now, else does nothing and answers none.
-    private static async Task<long> WhileRenewingAsync(IDocumentStore store, Func<IDocumentSession, Task<long>> step,
-        CancellationToken cancellation)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var transaction = await connection.BeginTransactionAsync(cancellation);
-        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
-        if (!await session.ScalarAsync<bool>("select pg_try_advisory_xact_lock(?)", cancellation, Renewing)) return 0;
-        // PostgreSQL would compile the forgetting to machine code on every call, as it guesses a join over every report:
-        // tens of milliseconds of a core, every time, for what finds a few rows through the indexes.
-        await session.ExecuteAsync("set local jit = off", cancellation);
-        // The lock holds until the transaction ends, and the step's statement takes its snapshot once the lock is held: what
-        // it reads includes every renewal and forgetting committed before it.
-        var done = await step(session);
-        await transaction.CommitAsync(cancellation);
-        return done;
-    }
+    private static Task<long> WhileRenewingAsync(IDocumentStore store, Func<IDocumentSession, Task<long>> step, CancellationToken cancellation) =>
+        store.InOneTransactionAsync(async session =>
+        {
+            if (!await session.ScalarAsync<bool>("select pg_try_advisory_xact_lock(?)", cancellation, Renewing)) return 0L;
+            // PostgreSQL would compile the forgetting to machine code on every call, as it guesses a join over every report:
+            // tens of milliseconds of a core, every time, for what finds a few rows through the indexes.
+            await session.ExecuteAsync("set local jit = off", cancellation);
+            // The lock holds until the transaction ends, and the step's statement takes its snapshot once the lock is held:
+            // what it reads includes every renewal and forgetting committed before it.
+            return await step(session);
+        }, cancellation);
 }

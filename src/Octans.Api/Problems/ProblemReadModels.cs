@@ -144,7 +144,7 @@ public sealed class ProblemReadModels : IProjection
         // marked as kept by no version, so a rebuild cut short is done again at the next start.
         var tables = ((StoreOptions)store.Options).Storage.ExtendedSchemaObjects.OfType<Table>().Where(t => Tables.Contains(t.Identifier.QualifiedName)).ToList();
         var setAside = tables.SelectMany(t => t.Indexes.Where(i => i.Columns?.FirstOrDefault() != TeamTasks.ProblemId).Select(i => (Table: t, Index: i))).ToList();
-        await InOneTransactionAsync(store, async session =>
+        await store.InOneTransactionAsync(async session =>
         {
             await session.ExecuteAsync($"insert into {State} (id, version) values (1, 0) on conflict (id) do update set version = 0", cancellation);
             await session.ExecuteAsync($"truncate {string.Join(", ", Tables)}", cancellation);
@@ -154,7 +154,7 @@ public sealed class ProblemReadModels : IProjection
 
         var history = new EventHistory(store);
         long played = 0, after = 0;
-        while (await InOneTransactionAsync(store, async session =>
+        while (await store.InOneTransactionAsync(async session =>
                {
                    var page = await history.PageAsync(session, after, 5_000, cancellation);
                    foreach (var e in page) Project(session, e.Change, e.Version);
@@ -167,7 +167,7 @@ public sealed class ProblemReadModels : IProjection
             after = page[^1].Sequence;
         }
 
-        await InOneTransactionAsync(store, async session =>
+        await store.InOneTransactionAsync(async session =>
         {
             foreach (var (table, index) in setAside)
                 await session.ExecuteAsync(index.ToCreateSql(table, false).Replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS")
@@ -178,23 +178,5 @@ public sealed class ProblemReadModels : IProjection
             await session.SaveChangesAsync(cancellation);
         }, cancellation);
         return played;
-    }
-
-    private static async Task InOneTransactionAsync(IDocumentStore store, Func<IDocumentSession, Task> work, CancellationToken cancellation) =>
-        await InOneTransactionAsync(store, async session =>
-        {
-            await work(session);
-            return true;
-        }, cancellation);
-
-    private static async Task<T> InOneTransactionAsync<T>(IDocumentStore store, Func<IDocumentSession, Task<T>> work, CancellationToken cancellation)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var transaction = await connection.BeginTransactionAsync(cancellation);
-        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
-        var result = await work(session);
-        await transaction.CommitAsync(cancellation);
-        return result;
     }
 }

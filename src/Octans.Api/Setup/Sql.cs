@@ -72,6 +72,29 @@ public static class Sql
         return (T)(await command.ExecuteScalarAsync(cancellation))!;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction of its own, on a connection of its own, and commits it: for work that
+    /// must commit now whatever it saved, such as a step of a rebuild or a renewal holding an advisory lock.
+    /// </summary>
+    public static async Task<T> InOneTransactionAsync<T>(this IDocumentStore store, Func<IDocumentSession, Task<T>> work, CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(cancellation);
+        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+        var result = await work(session);
+        await transaction.CommitAsync(cancellation);
+        return result;
+    }
+
+    /// <inheritdoc cref="InOneTransactionAsync{T}"/>
+    public static async Task InOneTransactionAsync(this IDocumentStore store, Func<IDocumentSession, Task> work, CancellationToken cancellation) =>
+        await store.InOneTransactionAsync(async session =>
+        {
+            await work(session);
+            return true;
+        }, cancellation);
+
     /// <summary>Sends the statement with the session's next SaveChanges, in the same batch and transaction as its events.</summary>
     public static void Queue(this IDocumentOperations operations, string sql, params object?[] values) =>
         operations.QueueOperation(new QueuedStatement(sql, values));
